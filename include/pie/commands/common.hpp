@@ -1,0 +1,41 @@
+#pragma once
+
+// Small pieces several commands share: describing records, reading ids, WHEN options, help text.
+
+#include <pie/context.hpp>
+#include <pie/store.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pie {
+
+// `#42 social 1h30m "peer consultation" +tag Tue 24 Nov 18:30`: an entry in one line (raw text).
+std::string describe_entry(const Entry& entry, Instant now);
+
+// The instant of an --at option: now when empty; a usage error more than a day in the future.
+Instant resolve_at(const std::string& at, Instant now);
+
+// Words joined by single spaces, from index `from` on.
+std::string join_words(const std::vector<std::string>& words, std::size_t from = 0);
+
+// An entry id as typed: "42" or "#42"; a usage error otherwise.
+std::int64_t parse_id(std::string_view text);
+
+// Ends the help of `command` with examples, one per line.
+void set_examples(CLI::App* command, std::string_view examples);
+
+// Writes to stdout (all output goes through fmt).
+void print(std::string_view text);
+
+// A JSON value from nlohmann, dumped with two-space indent and a final newline.
+template <typename Json>
+std::string json_text(const Json& value) {
+    return value.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace pie

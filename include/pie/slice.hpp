@@ -1,0 +1,54 @@
+#pragma once
+
+// Slices of the pie: names, the default pie, and finding a slice by what the user typed (§2).
+// Pure: no database, no command line.
+
+#include <pie/time.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pie {
+
+// A slice as stored.
+struct Slice {
+    std::int64_t id = 0;
+    std::string uuid;
+    std::string name;
+    std::string label;
+    Instant added_at = 0;               // 0 for the default slices: present since always
+    std::optional<Instant> retired_at;  // set while retired
+    Instant changed_at = 0;             // last rename, relabel, retire or restore (for merges)
+
+    bool retired() const { return retired_at.has_value(); }
+};
+
+// A slice of the default pie: the same UUID in every database, so two machines' data merge.
+struct DefaultSlice {
+    std::string_view uuid;
+    std::string_view name;
+    std::string_view label;
+};
+
+// The default pie, in pie order.
+const std::vector<DefaultSlice>& default_slices();
+
+// Throws UserError unless `name` is a valid slice name: lowercase [a-z0-9-], 1-32 characters,
+// starting with a letter.
+void require_slice_name(std::string_view name);
+
+// The label a new slice gets when none is given: "cultural-identity" -> "Cultural identity".
+std::string default_label(std::string_view name);
+
+// The slice `typed` names among `slices`: an exact name (case-insensitive), else the one slice
+// it is a prefix of. Throws UserError for an ambiguous prefix (listing the candidates) or an
+// unknown name (suggesting the closest).
+const Slice& resolve_slice(std::string_view typed, const std::vector<Slice>& slices);
+
+// Levenshtein distance between two names, for "did you mean" suggestions.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+}  // namespace pie

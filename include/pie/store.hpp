@@ -1,0 +1,142 @@
+#pragma once
+
+// The database: the only place with SQL (§1 "Database location", §2-§4 storage).
+// One SQLite file, WAL journal, STRICT tables, migrations keyed on PRAGMA user_version, and a
+// journal of every change that makes `pie undo` work for any command.
+
+#include <pie/slice.hpp>
+#include <pie/time.hpp>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pie {
+
+// A logged entry. `minutes` is empty for an occurrence with no time.
+struct Entry {
+    std::int64_t id = 0;
+    std::string uuid;
+    std::int64_t slice_id = 0;
+    std::string slice;  // the slice's current name
+    Instant at = 0;
+    std::optional<int> minutes;
+    std::string note;
+    std::vector<std::string> tags;
+};
+
+// A rating of a slice, 1-10.
+struct Rating {
+    std::int64_t id = 0;
+    std::string uuid;
+    std::int64_t slice_id = 0;
+    std::string slice;
+    Instant at = 0;
+    int score = 0;
+    std::string note;
+};
+
+// How much a slice has been used: for `pie slices`.
+struct SliceActivity {
+    std::int64_t slice_id = 0;
+    std::int64_t entries = 0;
+    std::optional<Instant> last_logged;
+};
+
+// Which entries or ratings to read: [since, until), one slice or all, the last `limit` (0: all).
+struct RecordQuery {
+    std::optional<Instant> since;
+    std::optional<Instant> until;
+    std::optional<std::int64_t> slice_id;
+    std::int64_t limit = 0;
+};
+
+// The schema version this build writes.
+inline constexpr int k_schema_version = 1;
+
+// PRAGMA application_id of a pie database ("pie!").
+inline constexpr int k_application_id = 0x70696521;
+
+class Store {
+public:
+    // Opens the database at `path` for writing, creating it (mode 0600) and its missing
+    // directories (mode 0700) when needed, and migrating it to the current schema.
+    static Store open_for_write(const std::filesystem::path& path);
+
+    // Opens the database at `path` for reading. A missing file reads as a new, empty pie
+    // (the default slices, no records) and nothing is created.
+    static Store open_for_read(const std::filesystem::path& path);
+
+    // A database in memory, at schema `version` (for tests).
+    static Store open_in_memory(int version = k_schema_version);
+
+    Store(Store&&) noexcept;
+    Store& operator=(Store&&) noexcept;
+    ~Store();
+
+    // The schema version of the open database.
+    int schema_version();
+
+    // Brings the schema up to `version` (current by default).
+    void migrate(int version = k_schema_version);
+
+    // A write: one IMMEDIATE transaction and one step of `pie undo`. Destroyed without
+    // commit(), it rolls everything back.
+    class Change {
+    public:
+        // Commits, remembering `summary` ("logged #42 social 45m ...") for `pie undo` to print.
+        void commit(const std::string& summary);
+
+    private:
+        friend class Store;
+        Change(Store& store, Instant now);
+        Store& m_store;
+        SQLite::Transaction m_transaction;
+        std::int64_t m_id = 0;
+    };
+
+    // Starts a write at instant `now`.
+    Change change(Instant now);
+
+    // Reverts the most recent change and returns its summary; nullopt when there is none.
+    std::optional<std::string> undo();
+
+    // Slices, in pie order, retired ones included.
+    std::vector<Slice> slices();
+    std::int64_t add_slice(const std::string& name, const std::string& label, Instant now);
+    void rename_slice(std::int64_t id, const std::string& name, const std::string& label, Instant now);
+    void set_retired(std::int64_t id, std::optional<Instant> retired_at, Instant now);
+    std::vector<SliceActivity> slice_activity();
+
+    // Entries.
+    std::int64_t add_entry(const Entry& entry);
+    std::optional<Entry> entry(std::int64_t id);
+    void delete_entry(std::int64_t id);
+    // Oldest first; with a limit, the last `limit` of those matching.
+    std::vector<Entry> entries(const RecordQuery& query);
+
+    // Ratings.
+    std::int64_t add_rating(const Rating& rating);
+    std::vector<Rating> ratings(const RecordQuery& query);
+    // The latest rating of a slice at or before `at`.
+    std::optional<Rating> latest_rating(std::int64_t slice_id, Instant at);
+
+    // The underlying connection (for tests).
+    SQLite::Database& database() { return *m_db; }
+
+private:
+    explicit Store(std::unique_ptr<SQLite::Database> db, std::string path);
+    std::unique_ptr<SQLite::Database> m_db;
+    std::string m_path;  // as the user gave it, for messages
+};
+
+// A new random (version 4) UUID.
+std::string new_uuid();
+
+}  // namespace pie

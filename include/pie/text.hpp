@@ -1,0 +1,31 @@
+#pragma once
+
+// User text: validation on the way in, harmless display on the way out (§1 "User text").
+// Pure: no database, no command line.
+
+#include <string>
+#include <string_view>
+
+namespace pie {
+
+// Whether `text` is well-formed UTF-8.
+bool is_valid_utf8(std::string_view text);
+
+// Throws UserError ("<what> is not valid UTF-8") unless `text` is well-formed UTF-8.
+void require_utf8(std::string_view text, std::string_view what);
+
+// `text` made safe for a terminal: a newline or tab becomes a space, any other control character
+// (U+0000-U+001F, U+007F-U+009F) a '?'; with `ascii`, every non-ASCII character is a '?' too.
+std::string display_text(std::string_view text, bool ascii);
+
+// Columns `text` takes in a terminal (wide characters count 2), for text already made safe.
+int display_width(std::string_view text);
+
+// `text` cut to at most `width` columns, ending in "..." (or "…" unless `ascii`) when it was cut.
+std::string truncate_to_width(std::string_view text, int width, bool ascii);
+
+// `text` padded with spaces to `width` columns, on the right or (for numbers) on the left.
+std::string pad_right(std::string_view text, int width);
+std::string pad_left(std::string_view text, int width);
+
+}  // namespace pie

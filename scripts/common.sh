@@ -1,0 +1,35 @@
+# Shared by scripts/run and scripts/test: install what is missing, then build.
+# Everything goes to stderr, so `scripts/run ... | jq` sees only pie's own output.
+
+PIE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+# Debian packages pie needs to build and test; nothing else is fetched.
+PIE_PACKAGES=(cmake make g++ pkgconf libcli11-dev libfmt-dev libsqlitecpp-dev libsqlite3-dev
+              doctest-dev nlohmann-json3-dev libutf8proc-dev sqlite3 util-linux)
+
+pie_ensure_packages() {
+  local missing=() pkg
+  for pkg in "${PIE_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "pie: installing ${missing[*]}" >&2
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq >&2
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+# pie_build DIR BUILD_TYPE [CMAKE_ARGS...]: configure once, then an incremental build.
+# The build log is shown only when the build fails.
+pie_build() {
+  local dir=$1 type=$2
+  shift 2
+  local log="$dir.log"
+  if [ ! -f "$dir/CMakeCache.txt" ]; then
+    cmake -S "$PIE_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE="$type" "$@" >"$log" 2>&1 \
+      || { cat "$log" >&2; return 1; }
+  fi
+  cmake --build "$dir" -j2 >"$log" 2>&1 || { cat "$log" >&2; return 1; }
+}

@@ -1,0 +1,95 @@
+// pie log SLICE [DURATION] [NOTE...] [--at WHEN] [-t TAG]... [-d DURATION] [-q]   (§3)
+
+#include <pie/commands/commands.hpp>
+#include <pie/commands/common.hpp>
+#include <pie/error.hpp>
+#include <pie/text.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace pie {
+
+namespace {
+
+struct LogOptions {
+    std::vector<std::string> words;  // SLICE, then maybe a DURATION, then the note
+    std::string duration;
+    std::string at;
+    std::vector<std::string> tags;
+    bool quiet = false;
+};
+
+void check_tags(const std::vector<std::string>& tags) {
+    for (std::size_t i = 0; i < tags.size(); ++i) {
+        const std::string& tag = tags[i];
+        require_utf8(tag, "a tag");
+        bool blank = std::any_of(tag.begin(), tag.end(), [](unsigned char c) { return c <= ' ' || c == 0x7f; });
+        if (tag.empty() || blank) {
+            throw UserError(fmt::format("invalid tag '{}'", tag), "a tag is one word: no spaces or control characters");
+        }
+        if (std::find(tags.begin(), tags.begin() + static_cast<long>(i), tag) != tags.begin() + static_cast<long>(i)) {
+            throw UserError(fmt::format("tag '{}' given twice", tag));
+        }
+    }
+}
+
+void run_log(const LogOptions& options, Context& context) {
+    Instant now = context.now();
+    for (const std::string& word : options.words) require_utf8(word, "the note");
+    check_tags(options.tags);
+
+    Entry entry;
+    std::size_t note_from = 1;
+    if (!options.duration.empty()) entry.minutes = parse_duration(options.duration);
+    if (options.words.size() > 1 && looks_like_duration(options.words[1])) {
+        if (entry.minutes) {
+            throw UserError(fmt::format("two durations: '{}' and --duration {}", options.words[1], options.duration));
+        }
+        entry.minutes = parse_duration(options.words[1]);
+        note_from = 2;
+    }
+    entry.note = join_words(options.words, note_from);
+    entry.tags = options.tags;
+    entry.at = resolve_at(options.at, now);
+
+    Store& store = context.write_store();
+    std::vector<Slice> slices = store.slices();
+    const Slice& slice = resolve_slice(options.words.front(), slices);
+    if (slice.retired()) {
+        throw UserError(fmt::format("slice '{}' is retired", slice.name),
+                        fmt::format("'pie slices restore {}' brings it back", slice.name));
+    }
+    entry.slice_id = slice.id;
+    entry.slice = slice.name;
+
+    auto change = store.change(now);
+    entry.id = store.add_entry(entry);
+    std::string summary = "logged " + describe_entry(entry, now);
+    change.commit(summary);
+    if (!options.quiet) print(context.show(summary) + "\n");
+}
+
+}  // namespace
+
+void register_log(CLI::App& app, Context& context) {
+    auto options = std::make_shared<LogOptions>();
+    CLI::App* log = app.add_subcommand("log", "Log what you did for a slice");
+    log->add_option("SLICE DURATION NOTE", options->words,
+                    "the slice (a unique prefix will do), then optionally how long, then a note")
+        ->required();
+    log->add_option("-d,--duration", options->duration, "how long: 45m, 2h, 1h30m, 1.5h, 1:30");
+    log->add_option("--at", options->at, "when it happened (default: now), e.g. 'yesterday 18:30', '2h ago'");
+    log->add_option("-t,--tag", options->tags, "a tag (repeatable)");
+    log->add_flag("-q,--quiet", options->quiet, "print nothing");
+    set_examples(log,
+                 "  pie log social 45m peer consultation\n"
+                 "  pie log health 1h30m run --at 'yesterday 07:00'\n"
+                 "  pie log spiritual meditation -t morning\n"
+                 "  pie log fam 2h dinner with my sister\n");
+    log->callback([options, &context] { run_log(*options, context); });
+}
+
+}  // namespace pie

@@ -1,0 +1,209 @@
+// pie rate SLICE SCORE [NOTE...] | pie rate SLICE=SCORE... | pie rate | pie rate --list   (§4)
+
+#include <pie/commands/commands.hpp>
+#include <pie/commands/common.hpp>
+#include <pie/error.hpp>
+#include <pie/format/csv.hpp>
+#include <pie/format/table.hpp>
+#include <pie/text.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <iostream>
+#include <memory>
+
+namespace pie {
+
+namespace {
+
+struct RateOptions {
+    std::vector<std::string> words;
+    std::string at;
+    bool list = false;
+    std::string slice;
+    std::string format = "text";
+};
+
+// A score as typed: a whole number from 1 to 10.
+std::optional<int> read_score(std::string_view text) {
+    int score = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), score);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size() || score < 1 || score > 10) {
+        return std::nullopt;
+    }
+    return score;
+}
+
+int parse_score(std::string_view text) {
+    if (auto score = read_score(text)) return *score;
+    throw UserError(fmt::format("rating '{}' is out of range: it must be a whole number from 1 to 10", text));
+}
+
+// SLICE=SCORE pairs, or SLICE SCORE NOTE...: (typed slice, score, note) triples.
+struct Typed {
+    std::string slice;
+    int score = 0;
+    std::string note;
+};
+
+std::vector<Typed> parse_words(const std::vector<std::string>& words) {
+    std::vector<Typed> typed;
+    if (words.front().find('=') == std::string::npos) {
+        if (words.size() < 2) {
+            throw UserError(fmt::format("a rating for '{}' is missing", words.front()),
+                            "pie rate SLICE SCORE [NOTE...], e.g. pie rate social 4");
+        }
+        typed.push_back({words[0], parse_score(words[1]), join_words(words, 2)});
+        return typed;
+    }
+    for (const std::string& word : words) {
+        auto eq = word.find('=');
+        if (eq == std::string::npos) {
+            throw UserError(fmt::format("expected SLICE=SCORE, got '{}'", word),
+                            "pie rate social=4 career=6 (no notes in this form)");
+        }
+        typed.push_back({word.substr(0, eq), parse_score(std::string_view(word).substr(eq + 1)), ""});
+    }
+    return typed;
+}
+
+// Asks for each active slice on the terminal; Enter skips, end of input stops.
+std::vector<Typed> ask(Store& store, const std::vector<Slice>& slices, Instant at, Context& context) {
+    std::vector<Typed> typed;
+    print("Rate each slice from 1 (not at all satisfied) to 10 (fully satisfied); Enter skips.\n");
+    for (const Slice& slice : slices) {
+        if (slice.retired()) continue;
+        std::optional<Rating> last = store.latest_rating(slice.id, at);
+        std::string was = last ? fmt::format(" [was {}]", last->score) : "";
+        for (;;) {
+            print(context.show(fmt::format("{} ({}){}: ", slice.label, slice.name, was)));
+            std::fflush(stdout);
+            std::string line;
+            if (!std::getline(std::cin, line)) {
+                print("\n");
+                return typed;
+            }
+            line.erase(0, line.find_first_not_of(" \t"));
+            line.erase(line.find_last_not_of(" \t\r") + 1);
+            if (line.empty()) break;
+            if (auto score = read_score(line)) {
+                typed.push_back({slice.name, *score, ""});
+                break;
+            }
+            print("  please type a whole number from 1 to 10, or press Enter to skip\n");
+        }
+    }
+    return typed;
+}
+
+void run_list(const RateOptions& options, Context& context) {
+    if (!options.words.empty() || !options.at.empty()) {
+        throw UserError("--list takes no ratings and no --at", "pie rate --list [--slice SLICE]");
+    }
+    Store& store = context.read_store();
+    RecordQuery query;
+    if (!options.slice.empty()) query.slice_id = resolve_slice(options.slice, store.slices()).id;
+    std::vector<Rating> ratings = store.ratings(query);
+    if (options.format == "json") {
+        nlohmann::json out = nlohmann::json::array();
+        for (const Rating& r : ratings) {
+            out.push_back({{"id", r.id}, {"uuid", r.uuid}, {"at", format_iso(r.at)}, {"slice", r.slice},
+                           {"score", r.score}, {"note", r.note}});
+        }
+        print(json_text(out));
+    } else if (options.format == "csv") {
+        std::string out = csv_row({"at", "slice", "score", "note"});
+        for (const Rating& r : ratings) out += csv_row({format_iso(r.at), r.slice, std::to_string(r.score), r.note});
+        print(out);
+    } else if (ratings.empty()) {
+        print("No ratings yet.\n");
+    } else {
+        Instant now = context.now();
+        std::vector<std::vector<std::string>> rows;
+        for (const Rating& r : ratings) {
+            rows.push_back({format_short(r.at, now), r.slice, fmt::format("{}/10", r.score), context.show(r.note)});
+        }
+        print(render_table({{"when"}, {"slice"}, {"rating", Align::right}, {"note"}}, rows, context.terminal_width(),
+                           context.ascii()));
+    }
+}
+
+void run_rate(const RateOptions& options, Context& context) {
+    if (options.list) return run_list(options, context);
+    if (!options.slice.empty() || options.format != "text") {
+        throw UserError("--slice and --format go with --list");
+    }
+    Instant now = context.now();
+    for (const std::string& word : options.words) require_utf8(word, "the note");
+    Instant at = resolve_at(options.at, now);
+    std::vector<Typed> typed;
+    if (!options.words.empty()) {
+        typed = parse_words(options.words);
+    } else if (!context.stdin_is_terminal()) {
+        throw UserError("nothing to rate", "pie rate SLICE SCORE, or SLICE=SCORE..., or run 'pie rate' on a terminal");
+    }
+
+    Store& store = context.write_store();
+    std::vector<Slice> slices = store.slices();
+    if (options.words.empty()) typed = ask(store, slices, at, context);
+    if (typed.empty()) {
+        print("Nothing rated.\n");
+        return;
+    }
+
+    std::vector<Rating> ratings;
+    for (const Typed& t : typed) {
+        const Slice& slice = resolve_slice(t.slice, slices);
+        if (slice.retired()) {
+            throw UserError(fmt::format("slice '{}' is retired", slice.name),
+                            fmt::format("'pie slices restore {}' brings it back", slice.name));
+        }
+        bool twice = std::any_of(ratings.begin(), ratings.end(), [&](const Rating& r) { return r.slice_id == slice.id; });
+        if (twice) throw UserError(fmt::format("slice '{}' rated twice", slice.name));
+        Rating rating;
+        rating.slice_id = slice.id;
+        rating.slice = slice.name;
+        rating.at = at;
+        rating.score = t.score;
+        rating.note = t.note;
+        ratings.push_back(std::move(rating));
+    }
+
+    std::vector<std::string> lines, parts;
+    for (const Rating& rating : ratings) {
+        std::optional<Rating> before = store.latest_rating(rating.slice_id, at);
+        std::string line = fmt::format("rated {} {}/10", rating.slice, rating.score);
+        parts.push_back(fmt::format("{} {}/10", rating.slice, rating.score));
+        if (before) line += fmt::format(" (was {})", before->score);
+        if (!rating.note.empty()) line += fmt::format(" \"{}\"", rating.note);
+        lines.push_back(line + " " + format_short(at, now));
+    }
+    auto change = store.change(now);
+    for (const Rating& rating : ratings) store.add_rating(rating);
+    change.commit(lines.size() == 1 ? lines.front() : fmt::format("rated {}", fmt::join(parts, ", ")));
+    for (const std::string& line : lines) print(context.show(line) + "\n");
+}
+
+}  // namespace
+
+void register_rate(CLI::App& app, Context& context) {
+    auto options = std::make_shared<RateOptions>();
+    CLI::App* rate = app.add_subcommand("rate", "Rate how satisfied you are with a slice, 1-10");
+    rate->add_option("RATINGS", options->words, "SLICE SCORE [NOTE...], or SLICE=SCORE...");
+    rate->add_option("--at", options->at, "when (default: now)");
+    rate->add_flag("--list", options->list, "show the rating history");
+    rate->add_option("--slice", options->slice, "with --list: only this slice");
+    rate->add_option("--format", options->format, "with --list: text (default), json or csv")
+        ->check(CLI::IsMember({"text", "json", "csv"}));
+    set_examples(rate,
+                 "  pie rate social 4 missing my peer group\n"
+                 "  pie rate social=4 career=7 health=6\n"
+                 "  pie rate                 # asks for each slice\n"
+                 "  pie rate --list --slice social\n");
+    rate->callback([options, &context] { run_rate(*options, context); });
+}
+
+}  // namespace pie

@@ -1,0 +1,62 @@
+// pie rm ID...   (§3): delete entries, as one undoable change.
+
+#include <pie/commands/commands.hpp>
+#include <pie/commands/common.hpp>
+#include <pie/error.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace pie {
+
+namespace {
+
+struct RmOptions {
+    std::vector<std::string> ids;
+};
+
+void run_rm(const RmOptions& options, Context& context) {
+    Instant now = context.now();
+    std::vector<std::int64_t> ids;
+    for (const std::string& text : options.ids) {
+        std::int64_t id = parse_id(text);
+        if (std::find(ids.begin(), ids.end(), id) != ids.end()) {
+            throw UserError(fmt::format("entry #{} given twice", id));
+        }
+        ids.push_back(id);
+    }
+    std::error_code ec;
+    if (!std::filesystem::exists(context.db_path(), ec)) {
+        throw UserError(fmt::format("no entry #{}", ids.front()), "'pie history' lists entries with their ids");
+    }
+    Store& store = context.write_store();
+    auto change = store.change(now);
+    std::vector<std::string> lines;
+    for (std::int64_t id : ids) {
+        std::optional<Entry> entry = store.entry(id);
+        if (!entry) throw UserError(fmt::format("no entry #{}", id), "'pie history' lists entries with their ids");
+        store.delete_entry(id);
+        lines.push_back("removed " + describe_entry(*entry, now));
+    }
+    std::string summary = lines.size() == 1 ? lines.front()
+                                            : fmt::format("removed {} entries ({})", lines.size(),
+                                                          fmt::join(options.ids, ", "));
+    change.commit(summary);
+    for (const std::string& line : lines) print(context.show(line) + "\n");
+}
+
+}  // namespace
+
+void register_rm(CLI::App& app, Context& context) {
+    auto options = std::make_shared<RmOptions>();
+    CLI::App* rm = app.add_subcommand("rm", "Delete entries by id ('pie undo' brings them back)");
+    rm->add_option("ID", options->ids, "entry ids, as 'pie history' shows them")->required();
+    set_examples(rm,
+                 "  pie rm 42\n"
+                 "  pie rm 41 42 43\n");
+    rm->callback([options, &context] { run_rm(*options, context); });
+}
+
+}  // namespace pie

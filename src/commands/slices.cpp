@@ -1,0 +1,131 @@
+// pie slices [add NAME [--label TEXT] | rename OLD NEW | retire NAME | restore NAME]   (§2)
+
+#include <pie/commands/commands.hpp>
+#include <pie/commands/common.hpp>
+#include <pie/error.hpp>
+#include <pie/format/table.hpp>
+#include <pie/text.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace pie {
+
+namespace {
+
+struct SlicesOptions {
+    std::string name;
+    std::string new_name;
+    std::string label;
+};
+
+void require_new_name(const std::string& name, const std::vector<Slice>& slices) {
+    require_slice_name(name);
+    bool taken = std::any_of(slices.begin(), slices.end(), [&](const Slice& s) { return s.name == name; });
+    if (taken) throw UserError(fmt::format("slice '{}' already exists", name));
+}
+
+void run_list(Context& context) {
+    Store& store = context.read_store();
+    std::vector<SliceActivity> activity = store.slice_activity();
+    Instant now = context.now();
+    std::vector<std::vector<std::string>> rows;
+    for (const Slice& slice : store.slices()) {
+        auto used = std::find_if(activity.begin(), activity.end(),
+                                 [&](const SliceActivity& a) { return a.slice_id == slice.id; });
+        bool any = used != activity.end();
+        rows.push_back({slice.name, context.show(slice.label), slice.retired() ? "retired" : "active",
+                        std::to_string(any ? used->entries : 0),
+                        any && used->last_logged ? format_short(*used->last_logged, now) : "-"});
+    }
+    print(render_table({{"name"}, {"label"}, {"status"}, {"entries", Align::right}, {"last logged"}}, rows,
+                       std::nullopt, context.ascii()));
+}
+
+void run_add(const SlicesOptions& options, Context& context) {
+    Instant now = context.now();
+    require_utf8(options.label, "the label");
+    std::string label = options.label.empty() ? default_label(options.name) : options.label;
+    if (label.find_first_not_of(' ') == std::string::npos) throw UserError("the label is empty");
+    Store& store = context.write_store();
+    require_new_name(options.name, store.slices());
+    auto change = store.change(now);
+    store.add_slice(options.name, label, now);
+    std::string summary = fmt::format("added slice {} \"{}\"", options.name, label);
+    change.commit(summary);
+    print(context.show(summary) + "\n");
+}
+
+void run_rename(const SlicesOptions& options, Context& context) {
+    Instant now = context.now();
+    Store& store = context.write_store();
+    std::vector<Slice> slices = store.slices();
+    const Slice& slice = resolve_slice(options.name, slices);
+    require_new_name(options.new_name, slices);
+    auto change = store.change(now);
+    // A label that was only the old name spelled out follows the name.
+    std::string label = slice.label == default_label(slice.name) ? default_label(options.new_name) : slice.label;
+    store.rename_slice(slice.id, options.new_name, label, now);
+    std::string summary = fmt::format("renamed slice {} to {}", slice.name, options.new_name);
+    change.commit(summary);
+    print(summary + "\n");
+}
+
+void run_retire(const SlicesOptions& options, Context& context, bool retire) {
+    Instant now = context.now();
+    Store& store = context.write_store();
+    std::vector<Slice> slices = store.slices();
+    const Slice& slice = resolve_slice(options.name, slices);
+    if (slice.retired() == retire) {
+        throw UserError(fmt::format("slice '{}' is already {}", slice.name, retire ? "retired" : "active"));
+    }
+    auto change = store.change(now);
+    store.set_retired(slice.id, retire ? std::optional<Instant>(now) : std::nullopt, now);
+    std::string summary = fmt::format("{} slice {}", retire ? "retired" : "restored", slice.name);
+    change.commit(summary);
+    print(summary + "\n");
+}
+
+}  // namespace
+
+void register_slices(CLI::App& app, Context& context) {
+    auto options = std::make_shared<SlicesOptions>();
+    CLI::App* slices = app.add_subcommand("slices", "List the slices of your pie, or change them");
+    slices->require_subcommand(0, 1);
+    set_examples(slices,
+                 "  pie slices\n"
+                 "  pie slices add hobbies --label 'Hobbies outside work'\n"
+                 "  pie slices rename social friends\n"
+                 "  pie slices retire finances\n"
+                 "  pie slices restore finances\n");
+
+    CLI::App* add = slices->add_subcommand("add", "Add a slice");
+    add->add_option("NAME", options->name, "lowercase a-z, 0-9 and '-', starting with a letter")->required();
+    add->add_option("--label", options->label, "how reports name it (default: from NAME)");
+    set_examples(add, "  pie slices add hobbies\n  pie slices add supervision --label 'Clinical supervision'\n");
+    add->callback([options, &context] { run_add(*options, context); });
+
+    CLI::App* rename = slices->add_subcommand("rename", "Rename a slice; its history follows it");
+    rename->add_option("OLD", options->name, "the slice")->required();
+    rename->add_option("NEW", options->new_name, "its new name")->required();
+    set_examples(rename, "  pie slices rename social friends\n");
+    rename->callback([options, &context] { run_rename(*options, context); });
+
+    CLI::App* retire = slices->add_subcommand("retire", "Retire a slice: no new logs or ratings; history stays");
+    retire->add_option("NAME", options->name, "the slice")->required();
+    set_examples(retire, "  pie slices retire finances\n");
+    retire->callback([options, &context] { run_retire(*options, context, true); });
+
+    CLI::App* restore = slices->add_subcommand("restore", "Bring a retired slice back");
+    restore->add_option("NAME", options->name, "the slice")->required();
+    set_examples(restore, "  pie slices restore finances\n");
+    restore->callback([options, &context] { run_retire(*options, context, false); });
+
+    slices->callback([slices, &context] {
+        if (slices->get_subcommands().empty()) run_list(context);
+    });
+}
+
+}  // namespace pie

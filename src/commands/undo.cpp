@@ -1,0 +1,29 @@
+// pie undo   (§3): revert the most recent change of any command; again to go further back.
+
+#include <pie/commands/commands.hpp>
+#include <pie/commands/common.hpp>
+#include <pie/error.hpp>
+
+namespace pie {
+
+namespace {
+
+void run_undo(Context& context) {
+    std::error_code ec;
+    std::optional<std::string> summary;
+    if (std::filesystem::exists(context.db_path(), ec)) summary = context.write_store().undo();
+    if (!summary) throw Error("nothing to undo");
+    print(context.show("undone: " + *summary) + "\n");
+}
+
+}  // namespace
+
+void register_undo(CLI::App& app, Context& context) {
+    CLI::App* undo = app.add_subcommand("undo", "Revert the most recent change (log, rm, rate, slices, ...)");
+    set_examples(undo,
+                 "  pie undo          # revert the last change\n"
+                 "  pie undo; pie undo  # and the one before it\n");
+    undo->callback([&context] { run_undo(context); });
+}
+
+}  // namespace pie

@@ -1,0 +1,3 @@
+#include <pie/run.hpp>
+
+int main(int argc, char** argv) { return pie::run(argc, argv); }

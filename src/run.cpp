@@ -1,0 +1,104 @@
+#include <pie/run.hpp>
+
+#include <pie/commands/commands.hpp>
+#include <pie/commands/common.hpp>
+#include <pie/error.hpp>
+#include <pie/slice.hpp>
+#include <pie/text.hpp>
+
+#include <CLI/CLI.hpp>
+#include <SQLiteCpp/Exception.h>
+#include <fmt/format.h>
+
+#include <ctime>
+
+namespace pie {
+
+namespace {
+
+constexpr int k_exit_runtime = 1;
+constexpr int k_exit_usage = 2;
+
+int fail(int code, std::string_view message, std::string_view hint = {}) {
+    fmt::print(stderr, "pie: error: {}\n", display_text(message, false));
+    if (!hint.empty()) fmt::print(stderr, "hint: {}\n", display_text(hint, false));
+    return code;
+}
+
+// CLI11 reports an unknown command as an unexpected argument; say it the way git does.
+int fail_parse(const CLI::ParseError& e, CLI::App& app) {
+    std::vector<std::string> extras = app.remaining();
+    if (dynamic_cast<const CLI::ExtrasError*>(&e) && app.get_subcommands().empty() && !extras.empty()) {
+        std::string closest;
+        std::size_t best = 0;
+        for (const CLI::App* command : app.get_subcommands(nullptr)) {
+            std::size_t distance = edit_distance(extras.front(), command->get_name());
+            if (closest.empty() || distance < best) {
+                closest = command->get_name();
+                best = distance;
+            }
+        }
+        return fail(k_exit_usage, fmt::format("unknown command '{}'", extras.front()),
+                    fmt::format("did you mean '{}'? ('pie --help' lists the commands)", closest));
+    }
+    if (app.get_subcommands().empty() && dynamic_cast<const CLI::RequiredError*>(&e)) {
+        return fail(k_exit_usage, "a command is required", "'pie --help' lists the commands");
+    }
+    std::string hint = app.get_subcommands().empty()
+                           ? "'pie --help' shows how to use pie"
+                           : fmt::format("'pie {} --help' shows how to use it", app.get_subcommands().front()->get_name());
+    return fail(k_exit_usage, e.what(), hint);
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+    tzset();
+    Context context;
+    CLI::App app("pie: a life-balance tracker for the terminal. Log what you do for each slice of your\n"
+                 "life, rate how each feels, and see in a report where your attention went.",
+                 "pie");
+    app.set_version_flag("--version", "pie " PIE_VERSION);
+    app.add_option("--db", context.options.db,
+                   "the database file (default: $PIE_DB, else $XDG_DATA_HOME/pie/pie.db, else "
+                   "~/.local/share/pie/pie.db)");
+    app.add_option("--color", context.options.color, "auto (default), always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.add_flag("--ascii", context.options.ascii, "7-bit ASCII output only");
+    app.require_subcommand(1);
+    app.fallthrough();
+    for (auto register_command : k_commands) register_command(app, context);
+    set_examples(&app,
+                 "  pie log social 45m peer consultation\n"
+                 "  pie rate social 4\n"
+                 "  pie history --since mon\n"
+                 "  pie undo\n"
+                 "  pie <command> --help     # more about one command\n");
+
+    int code = 0;
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        fmt::print("{}", app.help());
+    } catch (const CLI::CallForAllHelp&) {
+        fmt::print("{}", app.help("", CLI::AppFormatMode::All));
+    } catch (const CLI::CallForVersion& e) {
+        fmt::print("{}\n", e.what());
+    } catch (const CLI::ParseError& e) {
+        code = fail_parse(e, app);
+    } catch (const UserError& e) {
+        code = fail(k_exit_usage, e.what(), e.hint());
+    } catch (const Error& e) {
+        code = fail(k_exit_runtime, e.what(), e.hint());
+    } catch (const SQLite::Exception& e) {
+        code = fail(k_exit_runtime, fmt::format("database {}: {}", context.db_path().string(), e.what()));
+    } catch (const std::exception& e) {
+        code = fail(k_exit_runtime, e.what());
+    }
+    // A database this run created but wrote no change to goes again: reading or failing
+    // leaves nothing behind.
+    context.discard_unused_new_database();
+    return code;
+}
+
+}  // namespace pie

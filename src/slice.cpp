@@ -1,0 +1,88 @@
+#include <pie/slice.hpp>
+
+#include <pie/error.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <numeric>
+
+namespace pie {
+
+const std::vector<DefaultSlice>& default_slices() {
+    static const std::vector<DefaultSlice> slices = {
+        {"0b6d3f0e-5f3a-4c6e-9d1a-7c2e8a4b1f01", "spiritual", "Spiritual"},
+        {"0b6d3f0e-5f3a-4c6e-9d1a-7c2e8a4b1f02", "career", "Career"},
+        {"0b6d3f0e-5f3a-4c6e-9d1a-7c2e8a4b1f03", "cultural-identity", "Cultural identity"},
+        {"0b6d3f0e-5f3a-4c6e-9d1a-7c2e8a4b1f04", "health-fitness", "Health and fitness"},
+        {"0b6d3f0e-5f3a-4c6e-9d1a-7c2e8a4b1f05", "family", "Family"},
+        {"0b6d3f0e-5f3a-4c6e-9d1a-7c2e8a4b1f06", "social", "Social network"},
+        {"0b6d3f0e-5f3a-4c6e-9d1a-7c2e8a4b1f07", "mental-health", "Mental health"},
+        {"0b6d3f0e-5f3a-4c6e-9d1a-7c2e8a4b1f08", "finances", "Finances"},
+    };
+    return slices;
+}
+
+void require_slice_name(std::string_view name) {
+    auto allowed = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; };
+    bool ok = !name.empty() && name.size() <= 32 && name.front() >= 'a' && name.front() <= 'z' &&
+              std::all_of(name.begin(), name.end(), allowed);
+    if (!ok) {
+        throw UserError(fmt::format("invalid slice name '{}'", name),
+                        "a name is 1-32 characters of a-z, 0-9 and '-', starting with a letter");
+    }
+}
+
+std::string default_label(std::string_view name) {
+    std::string label(name);
+    std::replace(label.begin(), label.end(), '-', ' ');
+    if (!label.empty()) label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+    return label;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    std::iota(row.begin(), row.end(), 0);
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+const Slice& resolve_slice(std::string_view typed, const std::vector<Slice>& slices) {
+    std::string wanted(typed);
+    std::transform(wanted.begin(), wanted.end(), wanted.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::vector<const Slice*> prefixed;
+    for (const Slice& slice : slices) {
+        if (slice.name == wanted) return slice;
+        if (!wanted.empty() && slice.name.starts_with(wanted)) prefixed.push_back(&slice);
+    }
+    if (prefixed.size() == 1) return *prefixed.front();
+    if (prefixed.size() > 1) {
+        std::vector<std::string_view> names;
+        for (const Slice* slice : prefixed) names.push_back(slice->name);
+        throw UserError(fmt::format("ambiguous slice '{}': {}", typed, fmt::join(names, ", ")));
+    }
+    const Slice* closest = nullptr;
+    std::size_t best = 0;
+    for (const Slice& slice : slices) {
+        std::size_t distance = edit_distance(wanted, slice.name);
+        if (!closest || distance < best) {
+            closest = &slice;
+            best = distance;
+        }
+    }
+    std::string hint = closest ? fmt::format("did you mean '{}'? ('pie slices' lists them all)", closest->name)
+                               : "'pie slices add NAME' adds one";
+    throw UserError(fmt::format("unknown slice '{}'", typed), hint);
+}
+
+}  // namespace pie

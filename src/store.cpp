@@ -1,0 +1,494 @@
+#include <pie/store.hpp>
+
+#include <pie/error.hpp>
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include <fcntl.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <limits>
+#include <sstream>
+#include <string_view>
+
+namespace pie {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Long enough for a second writer to wait out the first; the contract asks for at least 5 s.
+constexpr int k_busy_timeout_ms = 10000;
+
+// The journal: every change is a row of `journal`; triggers on each data table record, in
+// `journal_ops`, the statements that revert it. `pie undo` runs them backwards.
+std::string journal_triggers(std::string_view table, const std::vector<std::string_view>& columns) {
+    auto quoted_list = [&](std::string_view row) {
+        std::vector<std::string> parts;
+        for (auto column : columns) parts.push_back(fmt::format("quote({}.{})", row, column));
+        return fmt::format("{}", fmt::join(parts, " || ', ' || "));
+    };
+    std::vector<std::string> assignments;
+    for (auto column : columns) {
+        if (column != "id") assignments.push_back(fmt::format("'{0} = ' || quote(old.{0})", column));
+    }
+    std::string record = "INSERT INTO journal_ops(change_id, statement) VALUES ((SELECT max(id) FROM journal), ";
+    std::string when = "WHEN (SELECT recording FROM journal_state)";
+    return fmt::format(
+        "CREATE TRIGGER {0}_journal_insert AFTER INSERT ON {0} {1} BEGIN\n"
+        "  {2}'DELETE FROM {0} WHERE id = ' || new.id);\nEND;\n"
+        "CREATE TRIGGER {0}_journal_delete AFTER DELETE ON {0} {1} BEGIN\n"
+        "  {2}'INSERT INTO {0}({3}) VALUES (' || {4} || ')');\nEND;\n"
+        "CREATE TRIGGER {0}_journal_update AFTER UPDATE ON {0} {1} BEGIN\n"
+        "  {2}'UPDATE {0} SET ' || {5} || ' WHERE id = ' || old.id);\nEND;\n",
+        table, when, record, fmt::join(columns, ", "), quoted_list("old"),
+        fmt::join(assignments, " || ', ' || "));
+}
+
+void migrate_to_1(SQLite::Database& db) {
+    db.exec(R"sql(
+CREATE TABLE slices (
+    id         INTEGER PRIMARY KEY,
+    uuid       TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
+    name       TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 32 AND name GLOB '[a-z]*'
+                                           AND name NOT GLOB '*[^a-z0-9-]*'),
+    label      TEXT NOT NULL CHECK (label <> ''),
+    position   INTEGER NOT NULL,
+    added_at   INTEGER NOT NULL,
+    retired_at INTEGER,
+    changed_at INTEGER NOT NULL
+) STRICT;
+CREATE TABLE entries (
+    id       INTEGER PRIMARY KEY,
+    uuid     TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
+    slice_id INTEGER NOT NULL REFERENCES slices(id),
+    at       INTEGER NOT NULL,
+    minutes  INTEGER CHECK (minutes BETWEEN 1 AND 1440),
+    note     TEXT NOT NULL DEFAULT '',
+    tags     TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX entries_by_time ON entries(at, slice_id, minutes);
+CREATE INDEX entries_by_slice ON entries(slice_id, at, minutes);
+CREATE TABLE ratings (
+    id       INTEGER PRIMARY KEY,
+    uuid     TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
+    slice_id INTEGER NOT NULL REFERENCES slices(id),
+    at       INTEGER NOT NULL,
+    score    INTEGER NOT NULL CHECK (score BETWEEN 1 AND 10),
+    note     TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX ratings_by_slice ON ratings(slice_id, at, score);
+CREATE TABLE journal (
+    id      INTEGER PRIMARY KEY,
+    at      INTEGER NOT NULL,
+    summary TEXT NOT NULL
+) STRICT;
+CREATE TABLE journal_ops (
+    id        INTEGER PRIMARY KEY,
+    change_id INTEGER NOT NULL REFERENCES journal(id) ON DELETE CASCADE,
+    statement TEXT NOT NULL
+) STRICT;
+CREATE INDEX journal_ops_by_change ON journal_ops(change_id);
+CREATE TABLE journal_state (recording INTEGER NOT NULL) STRICT;
+INSERT INTO journal_state VALUES (1);
+)sql");
+    SQLite::Statement insert(db,
+                             "INSERT INTO slices(uuid, name, label, position, added_at, changed_at) "
+                             "VALUES (?, ?, ?, ?, 0, 0)");
+    int position = 0;
+    for (const DefaultSlice& slice : default_slices()) {
+        insert.bind(1, std::string(slice.uuid));
+        insert.bind(2, std::string(slice.name));
+        insert.bind(3, std::string(slice.label));
+        insert.bind(4, ++position);
+        insert.exec();
+        insert.reset();
+    }
+    db.exec(journal_triggers("slices", {"id", "uuid", "name", "label", "position", "added_at", "retired_at",
+                                        "changed_at"}));
+    db.exec(journal_triggers("entries", {"id", "uuid", "slice_id", "at", "minutes", "note", "tags"}));
+    db.exec(journal_triggers("ratings", {"id", "uuid", "slice_id", "at", "score", "note"}));
+}
+
+// Migration i brings a database from schema version i to i + 1.
+using Migration = void (*)(SQLite::Database&);
+constexpr std::array<Migration, k_schema_version> k_migrations = {migrate_to_1};
+
+void configure(SQLite::Database& db) {
+    db.setBusyTimeout(k_busy_timeout_ms);
+    db.exec("PRAGMA foreign_keys = ON");
+}
+
+struct Identity {
+    int application_id = 0;
+    int user_version = 0;
+    int objects = 0;
+};
+
+// Reads who the file belongs to, without writing to it. Throws Error for a file that is not
+// SQLite, belongs to another application, or was written by a newer pie.
+Identity check_identity(SQLite::Database& db, const std::string& path) {
+    Identity id;
+    try {
+        id.application_id = db.execAndGet("PRAGMA application_id").getInt();
+        id.user_version = db.execAndGet("PRAGMA user_version").getInt();
+        id.objects = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+    } catch (const SQLite::Exception& e) {
+        throw Error(fmt::format("opening {}: {}", path, e.what()), "is --db or PIE_DB pointing at the right file?");
+    }
+    bool empty = id.application_id == 0 && id.user_version == 0 && id.objects == 0;
+    if (!empty && id.application_id != k_application_id) {
+        throw Error(fmt::format("opening {}: not a pie database (it belongs to another application)", path),
+                    "is --db or PIE_DB pointing at the right file?");
+    }
+    if (id.user_version > k_schema_version) {
+        throw Error(fmt::format("opening {}: written by a newer pie (schema {}; this pie knows up to {})", path,
+                                id.user_version, k_schema_version),
+                    "install a newer pie to use this database");
+    }
+    return id;
+}
+
+[[noreturn]] void fail_io(const std::string& what, const fs::path& path) {
+    throw Error(fmt::format("{} {}: {}", what, path.string(), std::strerror(errno)));
+}
+
+// Creates the missing directories of `dir`, each mode 0700 whatever the umask.
+void create_private_dirs(const fs::path& dir) {
+    if (dir.empty()) return;
+    struct stat st {};
+    if (::stat(dir.c_str(), &st) == 0) {
+        if (!S_ISDIR(st.st_mode)) throw Error(fmt::format("creating {}: not a directory", dir.string()));
+        return;
+    }
+    create_private_dirs(dir.parent_path());
+    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) fail_io("creating", dir);
+    if (::chmod(dir.c_str(), 0700) != 0) fail_io("creating", dir);
+}
+
+// Creates an empty database file, mode 0600 whatever the umask; false when it already existed.
+bool create_private_file(const fs::path& path) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        if (errno == EEXIST) return false;
+        fail_io("creating", path);
+    }
+    int status = ::fchmod(fd, 0600);
+    ::close(fd);
+    if (status != 0) fail_io("creating", path);
+    return true;
+}
+
+void require_not_directory(const fs::path& path) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+        throw Error(fmt::format("opening {}: is a directory, not a database file", path.string()),
+                    "point --db or PIE_DB at a file");
+    }
+}
+
+std::string join_tags(const std::vector<std::string>& tags) { return fmt::format("{}", fmt::join(tags, " ")); }
+
+std::vector<std::string> split_tags(const std::string& text) {
+    std::vector<std::string> tags;
+    std::istringstream in(text);
+    for (std::string tag; in >> tag;) tags.push_back(tag);
+    return tags;
+}
+
+// Appends the WHERE clause of a RecordQuery on table alias `t`; binds in order since, until, slice.
+std::string where_clause(const RecordQuery& query, std::string_view t) {
+    std::string sql = fmt::format(" WHERE {0}.at >= ?1 AND {0}.at < ?2", t);
+    if (query.slice_id) sql += fmt::format(" AND {}.slice_id = ?3", t);
+    return sql;
+}
+
+void bind_query(SQLite::Statement& statement, const RecordQuery& query) {
+    statement.bind(1, static_cast<std::int64_t>(query.since.value_or(std::numeric_limits<Instant>::min())));
+    statement.bind(2, static_cast<std::int64_t>(query.until.value_or(std::numeric_limits<Instant>::max())));
+    if (query.slice_id) statement.bind(3, *query.slice_id);
+}
+
+Entry read_entry(SQLite::Statement& row) {
+    Entry entry;
+    entry.id = row.getColumn(0).getInt64();
+    entry.uuid = row.getColumn(1).getString();
+    entry.slice_id = row.getColumn(2).getInt64();
+    entry.slice = row.getColumn(3).getString();
+    entry.at = row.getColumn(4).getInt64();
+    if (!row.getColumn(5).isNull()) entry.minutes = row.getColumn(5).getInt();
+    entry.note = row.getColumn(6).getString();
+    entry.tags = split_tags(row.getColumn(7).getString());
+    return entry;
+}
+
+Rating read_rating(SQLite::Statement& row) {
+    Rating rating;
+    rating.id = row.getColumn(0).getInt64();
+    rating.uuid = row.getColumn(1).getString();
+    rating.slice_id = row.getColumn(2).getInt64();
+    rating.slice = row.getColumn(3).getString();
+    rating.at = row.getColumn(4).getInt64();
+    rating.score = row.getColumn(5).getInt();
+    rating.note = row.getColumn(6).getString();
+    return rating;
+}
+
+constexpr std::string_view k_entry_columns = "e.id, e.uuid, e.slice_id, s.name, e.at, e.minutes, e.note, e.tags";
+constexpr std::string_view k_rating_columns = "r.id, r.uuid, r.slice_id, s.name, r.at, r.score, r.note";
+
+}  // namespace
+
+Store::Store(std::unique_ptr<SQLite::Database> db, std::string path) : m_db(std::move(db)), m_path(std::move(path)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+Store Store::open_for_write(const fs::path& path) {
+    require_not_directory(path);
+    create_private_dirs(path.parent_path());
+    create_private_file(path);
+    auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
+    configure(*db);
+    Identity id = check_identity(*db, path.string());
+    if (id.user_version == 0) db->exec("PRAGMA journal_mode = WAL");  // persistent: set once, when new
+    Store store(std::move(db), path.string());
+    if (id.user_version < k_schema_version) store.migrate();
+    return store;
+}
+
+Store Store::open_for_read(const fs::path& path) {
+    require_not_directory(path);
+    std::error_code ec;
+    if (!fs::exists(path, ec)) return open_in_memory();
+    auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY);
+    configure(*db);
+    Identity id = check_identity(*db, path.string());
+    if (id.user_version == 0) return open_in_memory();          // an empty file: a new pie
+    if (id.user_version < k_schema_version) return open_for_write(path);  // an older pie's: upgrade it
+    return Store(std::move(db), path.string());
+}
+
+Store Store::open_in_memory(int version) {
+    auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    configure(*db);
+    Store store(std::move(db), ":memory:");
+    store.migrate(version);
+    return store;
+}
+
+int Store::schema_version() { return m_db->execAndGet("PRAGMA user_version").getInt(); }
+
+void Store::migrate(int version) {
+    SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+    // Read again inside the transaction: another process may have migrated meanwhile.
+    for (int from = schema_version(); from < version; ++from) k_migrations.at(static_cast<std::size_t>(from))(*m_db);
+    m_db->exec(fmt::format("PRAGMA application_id = {}", k_application_id));
+    if (schema_version() < version) m_db->exec(fmt::format("PRAGMA user_version = {}", version));
+    transaction.commit();
+}
+
+Store::Change::Change(Store& store, Instant now)
+    : m_store(store), m_transaction(*store.m_db, SQLite::TransactionBehavior::IMMEDIATE) {
+    SQLite::Statement insert(*m_store.m_db, "INSERT INTO journal(at, summary) VALUES (?, '')");
+    insert.bind(1, static_cast<std::int64_t>(now));
+    insert.exec();
+    m_id = m_store.m_db->getLastInsertRowid();
+}
+
+void Store::Change::commit(const std::string& summary) {
+    SQLite::Statement update(*m_store.m_db, "UPDATE journal SET summary = ? WHERE id = ?");
+    update.bind(1, summary);
+    update.bind(2, m_id);
+    update.exec();
+    m_transaction.commit();
+}
+
+Store::Change Store::change(Instant now) { return Change(*this, now); }
+
+std::optional<std::string> Store::undo() {
+    SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement last(*m_db, "SELECT id, summary FROM journal ORDER BY id DESC LIMIT 1");
+    if (!last.executeStep()) return std::nullopt;
+    std::int64_t id = last.getColumn(0).getInt64();
+    std::string summary = last.getColumn(1).getString();
+    last.reset();
+
+    SQLite::Statement ops(*m_db, "SELECT statement FROM journal_ops WHERE change_id = ? ORDER BY id DESC");
+    ops.bind(1, id);
+    std::vector<std::string> statements;
+    while (ops.executeStep()) statements.push_back(ops.getColumn(0).getString());
+    ops.reset();
+
+    m_db->exec("UPDATE journal_state SET recording = 0");
+    for (const std::string& statement : statements) m_db->exec(statement);
+    m_db->exec("UPDATE journal_state SET recording = 1");
+    SQLite::Statement forget(*m_db, "DELETE FROM journal WHERE id = ?");
+    forget.bind(1, id);
+    forget.exec();
+    transaction.commit();
+    return summary;
+}
+
+std::vector<Slice> Store::slices() {
+    SQLite::Statement query(*m_db,
+                            "SELECT id, uuid, name, label, added_at, retired_at, changed_at FROM slices "
+                            "ORDER BY position, id");
+    std::vector<Slice> slices;
+    while (query.executeStep()) {
+        Slice slice;
+        slice.id = query.getColumn(0).getInt64();
+        slice.uuid = query.getColumn(1).getString();
+        slice.name = query.getColumn(2).getString();
+        slice.label = query.getColumn(3).getString();
+        slice.added_at = query.getColumn(4).getInt64();
+        if (!query.getColumn(5).isNull()) slice.retired_at = query.getColumn(5).getInt64();
+        slice.changed_at = query.getColumn(6).getInt64();
+        slices.push_back(std::move(slice));
+    }
+    return slices;
+}
+
+std::int64_t Store::add_slice(const std::string& name, const std::string& label, Instant now) {
+    SQLite::Statement insert(*m_db,
+                             "INSERT INTO slices(uuid, name, label, position, added_at, changed_at) "
+                             "VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM slices), ?4, ?4)");
+    insert.bind(1, new_uuid());
+    insert.bind(2, name);
+    insert.bind(3, label);
+    insert.bind(4, static_cast<std::int64_t>(now));
+    insert.exec();
+    return m_db->getLastInsertRowid();
+}
+
+void Store::rename_slice(std::int64_t id, const std::string& name, const std::string& label, Instant now) {
+    SQLite::Statement update(*m_db, "UPDATE slices SET name = ?, label = ?, changed_at = ? WHERE id = ?");
+    update.bind(1, name);
+    update.bind(2, label);
+    update.bind(3, static_cast<std::int64_t>(now));
+    update.bind(4, id);
+    update.exec();
+}
+
+void Store::set_retired(std::int64_t id, std::optional<Instant> retired_at, Instant now) {
+    SQLite::Statement update(*m_db, "UPDATE slices SET retired_at = ?, changed_at = ? WHERE id = ?");
+    if (retired_at) {
+        update.bind(1, static_cast<std::int64_t>(*retired_at));
+    } else {
+        update.bind(1);
+    }
+    update.bind(2, static_cast<std::int64_t>(now));
+    update.bind(3, id);
+    update.exec();
+}
+
+std::vector<SliceActivity> Store::slice_activity() {
+    SQLite::Statement query(*m_db, "SELECT slice_id, count(*), max(at) FROM entries GROUP BY slice_id");
+    std::vector<SliceActivity> activity;
+    while (query.executeStep()) {
+        activity.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getInt64(),
+                            query.getColumn(2).getInt64()});
+    }
+    return activity;
+}
+
+std::int64_t Store::add_entry(const Entry& entry) {
+    SQLite::Statement insert(*m_db,
+                             "INSERT INTO entries(uuid, slice_id, at, minutes, note, tags) VALUES (?, ?, ?, ?, ?, ?)");
+    insert.bind(1, entry.uuid.empty() ? new_uuid() : entry.uuid);
+    insert.bind(2, entry.slice_id);
+    insert.bind(3, static_cast<std::int64_t>(entry.at));
+    if (entry.minutes) {
+        insert.bind(4, *entry.minutes);
+    } else {
+        insert.bind(4);
+    }
+    insert.bind(5, entry.note);
+    insert.bind(6, join_tags(entry.tags));
+    insert.exec();
+    return m_db->getLastInsertRowid();
+}
+
+std::optional<Entry> Store::entry(std::int64_t id) {
+    SQLite::Statement query(
+        *m_db, fmt::format("SELECT {} FROM entries e JOIN slices s ON s.id = e.slice_id WHERE e.id = ?", k_entry_columns));
+    query.bind(1, id);
+    if (!query.executeStep()) return std::nullopt;
+    return read_entry(query);
+}
+
+void Store::delete_entry(std::int64_t id) {
+    SQLite::Statement remove(*m_db, "DELETE FROM entries WHERE id = ?");
+    remove.bind(1, id);
+    remove.exec();
+}
+
+std::vector<Entry> Store::entries(const RecordQuery& query) {
+    SQLite::Statement select(*m_db, fmt::format("SELECT {} FROM entries e JOIN slices s ON s.id = e.slice_id{} "
+                                                "ORDER BY e.at DESC, e.id DESC LIMIT ?4",
+                                                k_entry_columns, where_clause(query, "e")));
+    bind_query(select, query);
+    select.bind(4, query.limit > 0 ? query.limit : std::int64_t{-1});
+    std::vector<Entry> entries;
+    while (select.executeStep()) entries.push_back(read_entry(select));
+    std::reverse(entries.begin(), entries.end());
+    return entries;
+}
+
+std::int64_t Store::add_rating(const Rating& rating) {
+    SQLite::Statement insert(*m_db, "INSERT INTO ratings(uuid, slice_id, at, score, note) VALUES (?, ?, ?, ?, ?)");
+    insert.bind(1, rating.uuid.empty() ? new_uuid() : rating.uuid);
+    insert.bind(2, rating.slice_id);
+    insert.bind(3, static_cast<std::int64_t>(rating.at));
+    insert.bind(4, rating.score);
+    insert.bind(5, rating.note);
+    insert.exec();
+    return m_db->getLastInsertRowid();
+}
+
+std::vector<Rating> Store::ratings(const RecordQuery& query) {
+    SQLite::Statement select(*m_db, fmt::format("SELECT {} FROM ratings r JOIN slices s ON s.id = r.slice_id{} "
+                                                "ORDER BY r.at DESC, r.id DESC LIMIT ?4",
+                                                k_rating_columns, where_clause(query, "r")));
+    bind_query(select, query);
+    select.bind(4, query.limit > 0 ? query.limit : std::int64_t{-1});
+    std::vector<Rating> ratings;
+    while (select.executeStep()) ratings.push_back(read_rating(select));
+    std::reverse(ratings.begin(), ratings.end());
+    return ratings;
+}
+
+std::optional<Rating> Store::latest_rating(std::int64_t slice_id, Instant at) {
+    SQLite::Statement select(*m_db, fmt::format("SELECT {} FROM ratings r JOIN slices s ON s.id = r.slice_id "
+                                                "WHERE r.slice_id = ? AND r.at <= ? ORDER BY r.at DESC, r.id DESC "
+                                                "LIMIT 1",
+                                                k_rating_columns));
+    select.bind(1, slice_id);
+    select.bind(2, static_cast<std::int64_t>(at));
+    if (!select.executeStep()) return std::nullopt;
+    return read_rating(select);
+}
+
+std::string new_uuid() {
+    std::array<unsigned char, 16> bytes{};
+    if (::getrandom(bytes.data(), bytes.size(), 0) != static_cast<ssize_t>(bytes.size())) {
+        throw Error("no randomness available for a new UUID");
+    }
+    bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0f) | 0x40);  // version 4
+    bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3f) | 0x80);  // RFC 4122 variant
+    std::string out;
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
+        out += fmt::format("{:02x}", bytes[i]);
+    }
+    return out;
+}
+
+}  // namespace pie

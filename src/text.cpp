@@ -1,0 +1,93 @@
+#include <pie/text.hpp>
+
+#include <pie/error.hpp>
+
+#include <fmt/format.h>
+#include <utf8proc.h>
+
+namespace pie {
+
+namespace {
+
+// Decodes the code point at `pos`, advancing it; -1 (and one byte) for a malformed sequence.
+utf8proc_int32_t next_code_point(std::string_view text, std::size_t& pos) {
+    utf8proc_int32_t code = -1;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                              static_cast<utf8proc_ssize_t>(text.size() - pos), &code);
+    if (n <= 0) {
+        ++pos;
+        return -1;
+    }
+    pos += static_cast<std::size_t>(n);
+    return code;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view text) {
+    for (std::size_t pos = 0; pos < text.size();) {
+        if (next_code_point(text, pos) < 0) return false;
+    }
+    return true;
+}
+
+void require_utf8(std::string_view text, std::string_view what) {
+    if (!is_valid_utf8(text)) throw UserError(fmt::format("{} is not valid UTF-8", what));
+}
+
+std::string display_text(std::string_view text, bool ascii) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        std::size_t start = pos;
+        utf8proc_int32_t code = next_code_point(text, pos);
+        if (code == '\n' || code == '\t' || code == '\r') {
+            out += ' ';
+        } else if (code < 0 || code < 0x20 || (code >= 0x7f && code <= 0x9f) || (ascii && code > 0x7f)) {
+            out += '?';
+        } else {
+            out.append(text.substr(start, pos - start));
+        }
+    }
+    return out;
+}
+
+int display_width(std::string_view text) {
+    int width = 0;
+    for (std::size_t pos = 0; pos < text.size();) {
+        utf8proc_int32_t code = next_code_point(text, pos);
+        width += code < 0 ? 1 : std::max(0, utf8proc_charwidth(code));
+    }
+    return width;
+}
+
+std::string truncate_to_width(std::string_view text, int width, bool ascii) {
+    if (display_width(text) <= width) return std::string(text);
+    std::string_view ellipsis = ascii ? "..." : "…";
+    int room = width - display_width(ellipsis);
+    if (room < 0) return std::string(ellipsis.substr(0, static_cast<std::size_t>(std::max(width, 0))));
+    std::string out;
+    int used = 0;
+    for (std::size_t pos = 0; pos < text.size();) {
+        std::size_t start = pos;
+        utf8proc_int32_t code = next_code_point(text, pos);
+        int w = code < 0 ? 1 : std::max(0, utf8proc_charwidth(code));
+        if (used + w > room) break;
+        used += w;
+        out.append(text.substr(start, pos - start));
+    }
+    return out + std::string(ellipsis);
+}
+
+std::string pad_right(std::string_view text, int width) {
+    std::string out(text);
+    out.append(static_cast<std::size_t>(std::max(0, width - display_width(text))), ' ');
+    return out;
+}
+
+std::string pad_left(std::string_view text, int width) {
+    std::string out(static_cast<std::size_t>(std::max(0, width - display_width(text))), ' ');
+    return out.append(text);
+}
+
+}  // namespace pie
