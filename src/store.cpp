@@ -13,7 +13,9 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <type_traits>
 #include <limits>
 #include <sstream>
 #include <string_view>
@@ -117,9 +119,40 @@ INSERT INTO journal_state VALUES (1);
     db.exec(journal_triggers("ratings", {"id", "uuid", "slice_id", "at", "score", "note"}));
 }
 
+void migrate_to_2(SQLite::Database& db) {
+    db.exec(R"sql(
+CREATE TABLE goals (
+    id         INTEGER PRIMARY KEY,
+    uuid       TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
+    slice_id   INTEGER NOT NULL REFERENCES slices(id),
+    title      TEXT NOT NULL CHECK (title <> ''),
+    kind       TEXT NOT NULL CHECK (kind IN ('recurring', 'rating', 'one-off')),
+    every      TEXT CHECK (every IN ('day', 'week', 'month')),
+    times      INTEGER CHECK (times >= 1),
+    minutes    INTEGER CHECK (minutes >= 1),
+    match      TEXT,
+    rating     INTEGER CHECK (rating BETWEEN 1 AND 10),
+    state      TEXT NOT NULL CHECK (state IN ('active', 'done', 'dropped')),
+    created_at INTEGER NOT NULL,
+    done_at    INTEGER,
+    dropped_at INTEGER,
+    changed_at INTEGER NOT NULL,
+    CHECK (times IS NULL OR minutes IS NULL),
+    CHECK (kind <> 'recurring' OR (every IS NOT NULL AND rating IS NULL)),
+    CHECK (kind <> 'rating' OR (rating IS NOT NULL AND times IS NULL AND minutes IS NULL AND match IS NULL)),
+    CHECK (kind <> 'one-off' OR (every IS NULL AND rating IS NULL AND times IS NULL AND minutes IS NULL
+                                 AND match IS NULL))
+) STRICT;
+CREATE INDEX goals_by_slice ON goals(slice_id);
+)sql");
+    db.exec(journal_triggers("goals", {"id", "uuid", "slice_id", "title", "kind", "every", "times", "minutes",
+                                       "match", "rating", "state", "created_at", "done_at", "dropped_at",
+                                       "changed_at"}));
+}
+
 // Migration i brings a database from schema version i to i + 1.
 using Migration = void (*)(SQLite::Database&);
-constexpr std::array<Migration, k_schema_version> k_migrations = {migrate_to_1};
+constexpr std::array<Migration, k_schema_version> k_migrations = {migrate_to_1, migrate_to_2};
 
 void configure(SQLite::Database& db) {
     db.setBusyTimeout(k_busy_timeout_ms);
@@ -239,6 +272,76 @@ Rating read_rating(SQLite::Statement& row) {
     rating.score = row.getColumn(5).getInt();
     rating.note = row.getColumn(6).getString();
     return rating;
+}
+
+template <typename T>
+void bind_optional(SQLite::Statement& statement, int index, const std::optional<T>& value) {
+    if (value) {
+        statement.bind(index, *value);
+    } else {
+        statement.bind(index);
+    }
+}
+
+template <typename T>
+std::optional<T> column_optional(SQLite::Statement& row, int index) {
+    SQLite::Column column = row.getColumn(index);
+    if (column.isNull()) return std::nullopt;
+    if constexpr (std::is_same_v<T, std::string>) {
+        return column.getString();
+    } else {
+        return static_cast<T>(column.getInt64());
+    }
+}
+
+GoalState parse_state(const std::string& text) {
+    return text == "done" ? GoalState::done : text == "dropped" ? GoalState::dropped : GoalState::active;
+}
+
+GoalKind parse_kind(const std::string& text) {
+    return text == "recurring" ? GoalKind::recurring : text == "rating" ? GoalKind::rating : GoalKind::one_off;
+}
+
+constexpr std::string_view k_goal_columns =
+    "g.id, g.uuid, g.slice_id, s.name, g.title, g.kind, g.every, g.times, g.minutes, g.match, g.rating, g.state, "
+    "g.created_at, g.done_at, g.dropped_at, g.changed_at";
+
+Goal read_goal(SQLite::Statement& row) {
+    Goal goal;
+    goal.id = row.getColumn(0).getInt64();
+    goal.uuid = row.getColumn(1).getString();
+    goal.slice_id = row.getColumn(2).getInt64();
+    goal.slice = row.getColumn(3).getString();
+    goal.title = row.getColumn(4).getString();
+    goal.kind = parse_kind(row.getColumn(5).getString());
+    if (auto every = column_optional<std::string>(row, 6)) goal.every = parse_period_kind(*every);
+    goal.times = column_optional<int>(row, 7);
+    goal.minutes = column_optional<int>(row, 8);
+    goal.match = column_optional<std::string>(row, 9);
+    goal.rating = column_optional<int>(row, 10);
+    goal.state = parse_state(row.getColumn(11).getString());
+    goal.created_at = row.getColumn(12).getInt64();
+    goal.done_at = column_optional<Instant>(row, 13);
+    goal.dropped_at = column_optional<Instant>(row, 14);
+    goal.changed_at = row.getColumn(15).getInt64();
+    return goal;
+}
+
+// SQLite's 'localtime' uses the C library's, so these name the same local periods as period.hpp.
+std::string_view period_start_modifiers(PeriodKind kind) {
+    switch (kind) {
+        case PeriodKind::day: return "";
+        case PeriodKind::week: return ", 'weekday 0', '-6 days'";
+        case PeriodKind::month: return ", 'start of month'";
+    }
+    return "";
+}
+
+Date parse_iso_date(const std::string& text) {
+    int y = 0;
+    unsigned m = 0, d = 0;
+    std::sscanf(text.c_str(), "%d-%u-%u", &y, &m, &d);
+    return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
 }
 
 constexpr std::string_view k_entry_columns = "e.id, e.uuid, e.slice_id, s.name, e.at, e.minutes, e.note, e.tags";
@@ -474,6 +577,87 @@ std::optional<Rating> Store::latest_rating(std::int64_t slice_id, Instant at) {
     select.bind(2, static_cast<std::int64_t>(at));
     if (!select.executeStep()) return std::nullopt;
     return read_rating(select);
+}
+
+std::int64_t Store::add_goal(const Goal& goal) {
+    SQLite::Statement insert(*m_db,
+                             "INSERT INTO goals(uuid, slice_id, title, kind, every, times, minutes, match, rating, "
+                             "state, created_at, done_at, dropped_at, changed_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, goal.uuid.empty() ? new_uuid() : goal.uuid);
+    insert.bind(2, goal.slice_id);
+    insert.bind(3, goal.title);
+    insert.bind(4, std::string(goal_kind_name(goal.kind)));
+    bind_optional(insert, 5, goal.every ? std::optional<std::string>(period_kind_name(*goal.every)) : std::nullopt);
+    bind_optional(insert, 6, goal.times);
+    bind_optional(insert, 7, goal.minutes);
+    bind_optional(insert, 8, goal.match);
+    bind_optional(insert, 9, goal.rating);
+    insert.bind(10, std::string(goal_state_name(goal.state)));
+    insert.bind(11, static_cast<std::int64_t>(goal.created_at));
+    bind_optional(insert, 12, goal.done_at);
+    bind_optional(insert, 13, goal.dropped_at);
+    insert.bind(14, static_cast<std::int64_t>(goal.changed_at));
+    insert.exec();
+    return m_db->getLastInsertRowid();
+}
+
+std::vector<Goal> Store::goals(bool include_inactive) {
+    SQLite::Statement select(*m_db, fmt::format("SELECT {} FROM goals g JOIN slices s ON s.id = g.slice_id{} "
+                                                "ORDER BY g.id",
+                                                k_goal_columns, include_inactive ? "" : " WHERE g.state = 'active'"));
+    std::vector<Goal> goals;
+    while (select.executeStep()) goals.push_back(read_goal(select));
+    return goals;
+}
+
+std::optional<Goal> Store::goal(std::int64_t id) {
+    SQLite::Statement select(
+        *m_db, fmt::format("SELECT {} FROM goals g JOIN slices s ON s.id = g.slice_id WHERE g.id = ?", k_goal_columns));
+    select.bind(1, id);
+    if (!select.executeStep()) return std::nullopt;
+    return read_goal(select);
+}
+
+void Store::set_goal_state(std::int64_t id, GoalState state, Instant at) {
+    SQLite::Statement update(*m_db,
+                             "UPDATE goals SET state = ?1, changed_at = ?2, "
+                             "done_at = CASE WHEN ?1 = 'done' THEN ?2 ELSE done_at END, "
+                             "dropped_at = CASE WHEN ?1 = 'dropped' THEN ?2 ELSE dropped_at END WHERE id = ?3");
+    update.bind(1, std::string(goal_state_name(state)));
+    update.bind(2, static_cast<std::int64_t>(at));
+    update.bind(3, id);
+    update.exec();
+}
+
+GoalFacts Store::goal_facts(const Goal& goal, Instant at) {
+    GoalFacts facts;
+    if (goal.kind == GoalKind::rating) {
+        SQLite::Statement select(*m_db, "SELECT at, score FROM ratings WHERE slice_id = ? AND at <= ? ORDER BY at, id");
+        select.bind(1, goal.slice_id);
+        select.bind(2, static_cast<std::int64_t>(at));
+        while (select.executeStep()) facts.ratings.emplace_back(select.getColumn(0).getInt64(), select.getColumn(1).getInt());
+        return facts;
+    }
+    if (goal.kind != GoalKind::recurring || !goal.every) return facts;
+    // One aggregate per goal period, over the (slice_id, at) index.
+    std::string sql = fmt::format(
+        "SELECT date(at, 'unixepoch', 'localtime'{}) AS first_day, count(*), coalesce(sum(minutes), 0) "
+        "FROM entries WHERE slice_id = ?1 AND at >= ?2 AND at <= ?3{} GROUP BY first_day",
+        period_start_modifiers(*goal.every),
+        goal.match ? " AND (instr(lower(note), lower(?4)) > 0 "
+                     "OR instr(' ' || lower(tags) || ' ', ' ' || lower(?4) || ' ') > 0)"
+                   : "");
+    SQLite::Statement select(*m_db, sql);
+    select.bind(1, goal.slice_id);
+    select.bind(2, static_cast<std::int64_t>(period_containing(*goal.every, goal.created_at).from));
+    select.bind(3, static_cast<std::int64_t>(at));
+    if (goal.match) select.bind(4, *goal.match);
+    while (select.executeStep()) {
+        facts.totals[parse_iso_date(select.getColumn(0).getString())] =
+            Totals{select.getColumn(1).getInt64(), select.getColumn(2).getInt64()};
+    }
+    return facts;
 }
 
 std::string new_uuid() {

@@ -4,6 +4,7 @@
 // One SQLite file, WAL journal, STRICT tables, migrations keyed on PRAGMA user_version, and a
 // journal of every change that makes `pie undo` work for any command.
 
+#include <pie/goal.hpp>
 #include <pie/slice.hpp>
 #include <pie/time.hpp>
 
@@ -58,7 +59,7 @@ struct RecordQuery {
 };
 
 // The schema version this build writes.
-inline constexpr int k_schema_version = 1;
+inline constexpr int k_schema_version = 2;
 
 // PRAGMA application_id of a pie database ("pie!").
 inline constexpr int k_application_id = 0x70696521;
@@ -126,6 +127,14 @@ public:
     std::vector<Rating> ratings(const RecordQuery& query);
     // The latest rating of a slice at or before `at`.
     std::optional<Rating> latest_rating(std::int64_t slice_id, Instant at);
+
+    // Goals, oldest first: the active ones, or all.
+    std::int64_t add_goal(const Goal& goal);
+    std::vector<Goal> goals(bool include_inactive);
+    std::optional<Goal> goal(std::int64_t id);
+    void set_goal_state(std::int64_t id, GoalState state, Instant at);
+    // What evaluating `goal` at instant `at` needs: aggregates per goal period, or ratings.
+    GoalFacts goal_facts(const Goal& goal, Instant at);
 
     // The underlying connection (for tests).
     SQLite::Database& database() { return *m_db; }

@@ -39,7 +39,7 @@ std::int64_t parse_id(std::string_view text) {
     std::int64_t id = 0;
     auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
     if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size() || id <= 0) {
-        throw UserError(fmt::format("invalid entry id '{}'", text), "ids are the numbers 'pie history' shows");
+        throw UserError(fmt::format("invalid id '{}'", text), "ids are the numbers 'pie history' and 'pie goals' show");
     }
     return id;
 }

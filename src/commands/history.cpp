@@ -38,13 +38,13 @@ std::string render_text(const std::vector<Entry>& entries, Context& context) {
 }
 
 std::string render_json(const std::vector<Entry>& entries) {
-    nlohmann::json out = nlohmann::json::array();
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const Entry& entry : entries) {
         out.push_back({{"id", entry.id},
                        {"uuid", entry.uuid},
                        {"at", format_iso(entry.at)},
                        {"slice", entry.slice},
-                       {"minutes", entry.minutes ? nlohmann::json(*entry.minutes) : nlohmann::json(nullptr)},
+                       {"minutes", entry.minutes ? nlohmann::ordered_json(*entry.minutes) : nlohmann::ordered_json(nullptr)},
                        {"note", entry.note},
                        {"tags", entry.tags}});
     }

@@ -108,7 +108,7 @@ void run_list(const RateOptions& options, Context& context) {
     if (!options.slice.empty()) query.slice_id = resolve_slice(options.slice, store.slices()).id;
     std::vector<Rating> ratings = store.ratings(query);
     if (options.format == "json") {
-        nlohmann::json out = nlohmann::json::array();
+        nlohmann::ordered_json out = nlohmann::ordered_json::array();
         for (const Rating& r : ratings) {
             out.push_back({{"id", r.id}, {"uuid", r.uuid}, {"at", format_iso(r.at)}, {"slice", r.slice},
                            {"score", r.score}, {"note", r.note}});

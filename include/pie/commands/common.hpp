@@ -23,7 +23,7 @@ Instant resolve_at(const std::string& at, Instant now);
 // Words joined by single spaces, from index `from` on.
 std::string join_words(const std::vector<std::string>& words, std::size_t from = 0);
 
-// An entry id as typed: "42" or "#42"; a usage error otherwise.
+// An id as typed: "42" or "#42"; a usage error otherwise.
 std::int64_t parse_id(std::string_view text);
 
 // Ends the help of `command` with examples, one per line.

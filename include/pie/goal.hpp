@@ -1,0 +1,74 @@
+#pragma once
+
+// Goals per slice and how they are going (§5). Pure: the store supplies the numbers.
+
+#include <pie/period.hpp>
+#include <pie/time.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pie {
+
+enum class GoalKind { recurring, rating, one_off };
+enum class GoalState { active, done, dropped };
+
+std::string_view goal_kind_name(GoalKind kind);
+std::string_view goal_state_name(GoalState state);
+
+// A goal as stored.
+struct Goal {
+    std::int64_t id = 0;
+    std::string uuid;
+    std::int64_t slice_id = 0;
+    std::string slice;
+    std::string title;
+    GoalKind kind = GoalKind::one_off;
+    std::optional<PeriodKind> every;
+    std::optional<int> times;    // recurring: entries per period (default 1)
+    std::optional<int> minutes;  // recurring: minutes per period
+    std::optional<std::string> match;
+    std::optional<int> rating;   // rating goal: latest rating at least this
+    GoalState state = GoalState::active;
+    Instant created_at = 0;
+    std::optional<Instant> done_at;
+    std::optional<Instant> dropped_at;
+    Instant changed_at = 0;
+};
+
+// What counts toward a recurring goal in one period.
+struct Totals {
+    std::int64_t entries = 0;
+    std::int64_t minutes = 0;
+};
+
+// The numbers a goal is evaluated on, read by the store for one goal:
+// recurring goals: totals per period, keyed by the period's first day, from the period the goal
+// was added in up to the evaluation instant; rating goals: the slice's ratings up to it, oldest first.
+struct GoalFacts {
+    std::map<Date, Totals> totals;
+    std::vector<std::pair<Instant, int>> ratings;  // (at, score)
+};
+
+// How a goal stands at an instant.
+struct GoalStatus {
+    std::optional<Period> period;  // the goal period containing the instant (goals with --every)
+    std::optional<int> target;     // times, minutes or rating; none for one-off goals
+    std::optional<std::int64_t> progress;  // the value reached; none when unrated or one-off
+    bool met = false;
+    std::optional<int> streak;     // goals with --every only
+};
+
+// Evaluates `goal` at instant `at` (now, or a report's last instant).
+GoalStatus evaluate_goal(const Goal& goal, Instant at, const GoalFacts& facts);
+
+// The key of the target and progress objects: "times", "minutes" or "rating"; empty for one-off goals.
+std::string_view goal_measure(const Goal& goal);
+
+// Whether a goal is active at instant `at` (added by then, not done or dropped by then).
+bool goal_active_at(const Goal& goal, Instant at);
+
+}  // namespace pie

@@ -1,0 +1,234 @@
+// pie goals [--all] [--format text|json] | goals add | goals done ID | goals drop ID   (§5)
+
+#include <pie/commands/commands.hpp>
+#include <pie/commands/common.hpp>
+#include <pie/error.hpp>
+#include <pie/format/json.hpp>
+#include <pie/format/table.hpp>
+#include <pie/text.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace pie {
+
+namespace {
+
+struct GoalsOptions {
+    bool all = false;
+    std::string format = "text";
+    // add
+    std::vector<std::string> words;  // SLICE TITLE...
+    std::string every;
+    int times = 0;
+    std::string minutes;
+    std::string match;
+    int rating = 0;
+    // done, drop
+    std::string id;
+};
+
+std::string_view every_word(const Goal& goal) {
+    if (!goal.every) return "-";
+    switch (*goal.every) {
+        case PeriodKind::day: return "daily";
+        case PeriodKind::week: return "weekly";
+        case PeriodKind::month: return "monthly";
+    }
+    return "-";
+}
+
+// A value of the goal's measure: "3", "1h30m" or "7".
+std::string measure_text(const Goal& goal, std::int64_t value) {
+    return goal.minutes ? format_duration(static_cast<int>(value)) : std::to_string(value);
+}
+
+// "██████░░░░ 1h/2h ✓": a progress bar, the numbers, and a mark when met.
+std::string progress_cell(const Goal& goal, const GoalStatus& status, bool ascii) {
+    std::string_view tick = ascii ? " ok" : " ✓";
+    if (goal.kind == GoalKind::one_off) {
+        return status.met ? fmt::format("done{}", tick) : std::string("not yet");
+    }
+    constexpr int bar_width = 10;
+    std::int64_t reached = status.progress.value_or(0);
+    int filled = static_cast<int>(std::min<std::int64_t>(bar_width, reached * bar_width / *status.target));
+    std::string bar;
+    for (int i = 0; i < bar_width; ++i) bar += i < filled ? (ascii ? "#" : "█") : (ascii ? "-" : "░");
+    std::string numbers = goal.kind == GoalKind::rating
+                              ? fmt::format("rating {}/{}", status.progress ? std::to_string(*status.progress) : "-",
+                                            *status.target)
+                              : fmt::format("{}/{}", measure_text(goal, reached), measure_text(goal, *status.target));
+    return fmt::format("{} {}{}", bar, numbers, status.met ? tick : "");
+}
+
+void run_list(const GoalsOptions& options, Context& context) {
+    Instant now = context.now();
+    Store& store = context.read_store();
+    std::vector<Goal> goals = store.goals(options.all);
+    if (options.format == "json") {
+        nlohmann::ordered_json out = nlohmann::ordered_json::array();
+        for (const Goal& goal : goals) out.push_back(goal_json(goal, evaluate_goal(goal, now, store.goal_facts(goal, now))));
+        print(json_text(out));
+        return;
+    }
+    if (goals.empty()) {
+        print(options.all ? "No goals yet.\n" : "No active goals. 'pie goals add SLICE TITLE' sets one.\n");
+        return;
+    }
+    std::vector<Column> columns = {{"id", Align::right}, {"slice"}, {"goal"}, {"every"}, {"progress"},
+                                   {"streak", Align::right}};
+    if (options.all) columns.insert(columns.begin() + 1, Column{"state"});
+    std::vector<std::vector<std::string>> rows;
+    for (const Goal& goal : goals) {
+        GoalStatus status = evaluate_goal(goal, now, store.goal_facts(goal, now));
+        std::vector<std::string> row = {std::to_string(goal.id), goal.slice, context.show(goal.title),
+                                        std::string(every_word(goal)), progress_cell(goal, status, context.ascii()),
+                                        status.streak ? std::to_string(*status.streak) : "-"};
+        if (options.all) row.insert(row.begin() + 1, std::string(goal_state_name(goal.state)));
+        rows.push_back(std::move(row));
+    }
+    print(render_table(columns, rows, std::nullopt, context.ascii()));
+}
+
+// "social "peer consultation" every week, 1 time": a goal in words.
+std::string describe_goal(const Goal& goal) {
+    std::string out = fmt::format("#{} {} \"{}\"", goal.id, goal.slice, goal.title);
+    if (goal.kind == GoalKind::recurring) {
+        std::string amount = goal.minutes ? format_duration(*goal.minutes)
+                                          : fmt::format("{} time{}", *goal.times, *goal.times == 1 ? "" : "s");
+        out += fmt::format(", {} a {}", amount, period_kind_name(*goal.every));
+        if (goal.match) out += fmt::format(" matching \"{}\"", *goal.match);
+    } else if (goal.kind == GoalKind::rating) {
+        out += fmt::format(", rated at least {}", *goal.rating);
+        if (goal.every) out += fmt::format(" every {}", period_kind_name(*goal.every));
+    }
+    return out;
+}
+
+void run_add(const GoalsOptions& options, Context& context, const CLI::App& add) {
+    Instant now = context.now();
+    for (const std::string& word : options.words) require_utf8(word, "the title");
+    require_utf8(options.match, "--match");
+    Goal goal;
+    goal.title = join_words(options.words, 1);
+    if (goal.title.find_first_not_of(' ') == std::string::npos) {
+        throw UserError("a goal needs a title", "pie goals add SLICE TITLE..., e.g. pie goals add social supervision");
+    }
+    bool has_times = add.count("--times") > 0;
+    bool has_minutes = add.count("--minutes") > 0;
+    bool has_match = add.count("--match") > 0;
+    bool has_rating = add.count("--rating") > 0;
+    if (has_times && has_minutes) throw UserError("--times and --minutes exclude each other");
+    if (has_times && (options.times < 1 || options.times > 10000)) {
+        throw UserError(fmt::format("--times {} is out of range: it must be from 1 to 10000", options.times));
+    }
+    if (has_rating && (options.rating < 1 || options.rating > 10)) {
+        throw UserError(fmt::format("--rating {} is out of range: it must be from 1 to 10", options.rating));
+    }
+    if (has_rating && (has_times || has_minutes || has_match)) {
+        throw UserError("--rating excludes --times, --minutes and --match");
+    }
+    if (options.every.empty() && (has_times || has_minutes || has_match)) {
+        throw UserError("--times, --minutes and --match need --every day|week|month");
+    }
+    if (has_match && options.match.empty()) throw UserError("--match needs a text");
+    if (!options.every.empty()) goal.every = parse_period_kind(options.every);
+    if (has_minutes) goal.minutes = parse_duration(options.minutes);
+    if (has_match) goal.match = options.match;
+    if (has_rating) {
+        goal.kind = GoalKind::rating;
+        goal.rating = options.rating;
+    } else if (goal.every) {
+        goal.kind = GoalKind::recurring;
+        if (!goal.minutes) goal.times = has_times ? options.times : 1;
+    }
+
+    Store& store = context.write_store();
+    std::vector<Slice> slices = store.slices();
+    const Slice& slice = resolve_slice(options.words.front(), slices);
+    if (slice.retired()) throw UserError(fmt::format("slice '{}' is retired", slice.name));
+    goal.slice_id = slice.id;
+    goal.slice = slice.name;
+    goal.created_at = goal.changed_at = now;
+    auto change = store.change(now);
+    goal.id = store.add_goal(goal);
+    std::string summary = "added goal " + describe_goal(goal);
+    change.commit(summary);
+    print(context.show(summary) + "\n");
+}
+
+void run_set_state(const GoalsOptions& options, Context& context, GoalState state) {
+    Instant now = context.now();
+    std::int64_t id = parse_id(options.id);
+    std::error_code ec;
+    if (!std::filesystem::exists(context.db_path(), ec)) throw UserError(fmt::format("no goal #{}", id));
+    Store& store = context.write_store();
+    std::optional<Goal> goal = store.goal(id);
+    if (!goal) throw UserError(fmt::format("no goal #{}", id), "'pie goals --all' lists goals with their ids");
+    if (goal->state != GoalState::active) {
+        throw UserError(fmt::format("goal #{} is already {}", id, goal_state_name(goal->state)));
+    }
+    if (state == GoalState::done && goal->kind != GoalKind::one_off) {
+        throw UserError(fmt::format("goal #{} is a {} goal: what you log and rate decides when it is met", id,
+                                    goal_kind_name(goal->kind)),
+                        fmt::format("'pie goals drop {}' retires it", id));
+    }
+    auto change = store.change(now);
+    store.set_goal_state(id, state, now);
+    std::string summary = fmt::format("{} goal {}", state == GoalState::done ? "achieved" : "dropped", describe_goal(*goal));
+    change.commit(summary);
+    print(context.show(summary) + "\n");
+}
+
+}  // namespace
+
+void register_goals(CLI::App& app, Context& context) {
+    auto options = std::make_shared<GoalsOptions>();
+    CLI::App* goals = app.add_subcommand("goals", "Goals per slice, with progress in the current period");
+    goals->require_subcommand(0, 1);
+    goals->add_flag("--all", options->all, "also goals done and dropped");
+    goals->add_option("--format", options->format, "text (default) or json")
+        ->check(CLI::IsMember({"text", "json"}));
+    set_examples(goals,
+                 "  pie goals\n"
+                 "  pie goals add social supervision --every month\n"
+                 "  pie goals add social peer consultation --every week --match consult\n"
+                 "  pie goals add health move --every day --minutes 30m\n"
+                 "  pie goals add mental feel rested --rating 7\n"
+                 "  pie goals add family visit grandma        # one-off: 'pie goals done ID' when done\n"
+                 "  pie goals done 4\n"
+                 "  pie goals drop 2\n");
+
+    CLI::App* add = goals->add_subcommand("add", "Set a goal for a slice");
+    add->add_option("SLICE TITLE", options->words, "the slice, then the goal's title")->required();
+    add->add_option("--every", options->every, "recurring: day, week or month")
+        ->check(CLI::IsMember({"day", "week", "month"}));
+    add->add_option("--times", options->times, "entries per period (default 1)");
+    add->add_option("--minutes", options->minutes, "time per period, a DURATION (e.g. 2h)");
+    add->add_option("--match", options->match, "count only entries whose note contains TEXT or tagged TEXT");
+    add->add_option("--rating", options->rating, "met when the slice's latest rating is at least N (1-10)");
+    set_examples(add,
+                 "  pie goals add social supervision --every month\n"
+                 "  pie goals add health move --every day --minutes 30m\n"
+                 "  pie goals add social friends --every week --times 2 --match friends\n"
+                 "  pie goals add mental feel rested --rating 7\n");
+    add->callback([options, &context, add] { run_add(*options, context, *add); });
+
+    CLI::App* done = goals->add_subcommand("done", "Mark a one-off goal as achieved");
+    done->add_option("ID", options->id, "the goal's id")->required();
+    set_examples(done, "  pie goals done 4\n");
+    done->callback([options, &context] { run_set_state(*options, context, GoalState::done); });
+
+    CLI::App* drop = goals->add_subcommand("drop", "Retire a goal; it stays in history");
+    drop->add_option("ID", options->id, "the goal's id")->required();
+    set_examples(drop, "  pie goals drop 2\n");
+    drop->callback([options, &context] { run_set_state(*options, context, GoalState::dropped); });
+
+    goals->callback([goals, options, &context] {
+        if (goals->get_subcommands().empty()) run_list(*options, context);
+    });
+}
+
+}  // namespace pie

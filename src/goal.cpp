@@ -1,0 +1,98 @@
+#include <pie/goal.hpp>
+
+namespace pie {
+
+namespace {
+
+// The latest rating at or before `at`, from ratings oldest first.
+std::optional<int> rating_at(const std::vector<std::pair<Instant, int>>& ratings, Instant at) {
+    std::optional<int> latest;
+    for (const auto& [when, score] : ratings) {
+        if (when > at) break;
+        latest = score;
+    }
+    return latest;
+}
+
+// The value a goal reached in one period, as of instant `at` inside or after it.
+std::optional<std::int64_t> progress_in(const Goal& goal, const Period& period, Instant at, const GoalFacts& facts) {
+    if (goal.kind == GoalKind::rating) {
+        auto score = rating_at(facts.ratings, std::min(at, period.to - 1));
+        return score ? std::optional<std::int64_t>(*score) : std::nullopt;
+    }
+    auto found = facts.totals.find(period.first_day);
+    Totals totals = found == facts.totals.end() ? Totals{} : found->second;
+    return goal.minutes ? totals.minutes : totals.entries;
+}
+
+bool reaches(std::optional<std::int64_t> progress, int target) { return progress && *progress >= target; }
+
+}  // namespace
+
+std::string_view goal_kind_name(GoalKind kind) {
+    switch (kind) {
+        case GoalKind::recurring: return "recurring";
+        case GoalKind::rating: return "rating";
+        case GoalKind::one_off: return "one-off";
+    }
+    return "one-off";
+}
+
+std::string_view goal_state_name(GoalState state) {
+    switch (state) {
+        case GoalState::active: return "active";
+        case GoalState::done: return "done";
+        case GoalState::dropped: return "dropped";
+    }
+    return "active";
+}
+
+std::string_view goal_measure(const Goal& goal) {
+    switch (goal.kind) {
+        case GoalKind::recurring: return goal.minutes ? "minutes" : "times";
+        case GoalKind::rating: return "rating";
+        case GoalKind::one_off: return "";
+    }
+    return "";
+}
+
+bool goal_active_at(const Goal& goal, Instant at) {
+    if (goal.created_at > at) return false;
+    if (goal.done_at && *goal.done_at <= at) return false;
+    if (goal.dropped_at && *goal.dropped_at <= at) return false;
+    return true;
+}
+
+GoalStatus evaluate_goal(const Goal& goal, Instant at, const GoalFacts& facts) {
+    GoalStatus status;
+    if (goal.kind == GoalKind::one_off) {
+        status.met = goal.done_at && *goal.done_at <= at;
+        return status;
+    }
+    int target = goal.kind == GoalKind::rating ? *goal.rating : goal.minutes ? *goal.minutes : goal.times.value_or(1);
+    status.target = target;
+    if (!goal.every) {  // a rating goal without periods: the latest rating now
+        auto score = rating_at(facts.ratings, at);
+        if (score) status.progress = *score;
+        status.met = reaches(status.progress, target);
+        return status;
+    }
+
+    Period current = period_containing(*goal.every, at);
+    status.period = current;
+    status.progress = progress_in(goal, current, at, facts);
+    status.met = reaches(status.progress, target);
+
+    // Consecutive met periods, ending with the current one if met, else the one before;
+    // periods before the one the goal was added in do not count.
+    Instant first_counted = period_containing(*goal.every, goal.created_at).from;
+    int streak = 0;
+    for (Period p = status.met ? current : previous_period(current);
+         p.from >= first_counted && reaches(progress_in(goal, p, at, facts), target); p = previous_period(p)) {
+        ++streak;
+    }
+    status.streak = streak;
+    return status;
+}
+
+}  // namespace pie
