@@ -1,9 +1,11 @@
 #include <pie/store.hpp>
 
 #include <pie/error.hpp>
+#include <pie/text.hpp>
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <fcntl.h>
 #include <sys/random.h>
@@ -154,9 +156,22 @@ CREATE INDEX goals_by_slice ON goals(slice_id);
 using Migration = void (*)(SQLite::Database&);
 constexpr std::array<Migration, k_schema_version> k_migrations = {migrate_to_1, migrate_to_2};
 
+// fold(TEXT): Unicode case folding for --match, which SQLite's lower() does only for A-Z.
+void fold_function(sqlite3_context* context, int, sqlite3_value** argv) {
+    const unsigned char* text = sqlite3_value_text(argv[0]);
+    if (!text) {
+        sqlite3_result_null(context);
+        return;
+    }
+    std::string folded = fold_case(reinterpret_cast<const char*>(text));
+    sqlite3_result_text(context, folded.c_str(), static_cast<int>(folded.size()), SQLITE_TRANSIENT);
+}
+
 void configure(SQLite::Database& db) {
     db.setBusyTimeout(k_busy_timeout_ms);
     db.exec("PRAGMA foreign_keys = ON");
+    sqlite3_create_function_v2(db.getHandle(), "pie_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                               fold_function, nullptr, nullptr, nullptr);
 }
 
 struct Identity {
@@ -361,7 +376,11 @@ Store Store::open_for_write(const fs::path& path) {
     auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
     configure(*db);
     Identity id = check_identity(*db, path.string());
-    if (id.user_version == 0) db->exec("PRAGMA journal_mode = WAL");  // persistent: set once, when new
+    if (id.user_version == 0) {
+        // A new pie, maybe in an empty file someone else made: private all the same.
+        if (::chmod(path.c_str(), 0600) != 0) fail_io("creating", path);
+        db->exec("PRAGMA journal_mode = WAL");  // persistent: set once, when new
+    }
     Store store(std::move(db), path.string());
     if (id.user_version < k_schema_version) store.migrate();
     return store;
@@ -645,8 +664,9 @@ GoalFacts Store::goal_facts(const Goal& goal, Instant at) {
         "SELECT date(at, 'unixepoch', 'localtime'{}) AS first_day, count(*), coalesce(sum(minutes), 0) "
         "FROM entries WHERE slice_id = ?1 AND at >= ?2 AND at <= ?3{} GROUP BY first_day",
         period_start_modifiers(*goal.every),
-        goal.match ? " AND (instr(lower(note), lower(?4)) > 0 "
-                     "OR instr(' ' || lower(tags) || ' ', ' ' || lower(?4) || ' ') > 0)"
+        // The note contains the text, or a tag is the text (a text with a space is no tag).
+        goal.match ? " AND (instr(pie_fold(note), pie_fold(?4)) > 0 OR (instr(?4, ' ') = 0 "
+                     "AND instr(' ' || pie_fold(tags) || ' ', ' ' || pie_fold(?4) || ' ') > 0))"
                    : "");
     SQLite::Statement select(*m_db, sql);
     select.bind(1, goal.slice_id);

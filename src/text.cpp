@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <utf8proc.h>
 
+#include <cstdlib>
+
 namespace pie {
 
 namespace {
@@ -41,7 +43,7 @@ std::string display_text(std::string_view text, bool ascii) {
     for (std::size_t pos = 0; pos < text.size();) {
         std::size_t start = pos;
         utf8proc_int32_t code = next_code_point(text, pos);
-        if (code == '\n' || code == '\t' || code == '\r') {
+        if (code == '\n' || code == '\t') {
             out += ' ';
         } else if (code < 0 || code < 0x20 || (code >= 0x7f && code <= 0x9f) || (ascii && code > 0x7f)) {
             out += '?';
@@ -49,6 +51,16 @@ std::string display_text(std::string_view text, bool ascii) {
             out.append(text.substr(start, pos - start));
         }
     }
+    return out;
+}
+
+std::string fold_case(std::string_view text) {
+    utf8proc_uint8_t* folded = nullptr;
+    auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                          static_cast<utf8proc_ssize_t>(text.size()), &folded, UTF8PROC_CASEFOLD);
+    if (n < 0) return std::string(text);
+    std::string out(reinterpret_cast<const char*>(folded), static_cast<std::size_t>(n));
+    std::free(folded);
     return out;
 }
 

@@ -102,7 +102,8 @@ public:
         std::int64_t m_id = 0;
     };
 
-    // Starts a write at instant `now`.
+    // Starts a write at instant `now`. Every write goes through one: the journal triggers file
+    // each row change under the latest change, so a write outside would join the previous one.
     Change change(Instant now);
 
     // Reverts the most recent change and returns its summary; nullopt when there is none.

@@ -18,6 +18,10 @@ void require_utf8(std::string_view text, std::string_view what);
 // (U+0000-U+001F, U+007F-U+009F) a '?'; with `ascii`, every non-ASCII character is a '?' too.
 std::string display_text(std::string_view text, bool ascii);
 
+// `text` case-folded (Unicode, through utf8proc), for case-insensitive matching; malformed
+// UTF-8 comes back unchanged.
+std::string fold_case(std::string_view text);
+
 // Columns `text` takes in a terminal (wide characters count 2), for text already made safe.
 int display_width(std::string_view text);
 

@@ -163,9 +163,12 @@ void run_set_state(const GoalsOptions& options, Context& context, GoalState stat
     Instant now = context.now();
     std::int64_t id = parse_id(options.id);
     std::error_code ec;
-    if (!std::filesystem::exists(context.db_path(), ec)) throw UserError(fmt::format("no goal #{}", id));
-    Store& store = context.write_store();
-    std::optional<Goal> goal = store.goal(id);
+    std::optional<Goal> goal;
+    Store* store = nullptr;
+    if (std::filesystem::exists(context.db_path(), ec)) {
+        store = &context.write_store();
+        goal = store->goal(id);
+    }
     if (!goal) throw UserError(fmt::format("no goal #{}", id), "'pie goals --all' lists goals with their ids");
     if (goal->state != GoalState::active) {
         throw UserError(fmt::format("goal #{} is already {}", id, goal_state_name(goal->state)));
@@ -175,8 +178,8 @@ void run_set_state(const GoalsOptions& options, Context& context, GoalState stat
                                     goal_kind_name(goal->kind)),
                         fmt::format("'pie goals drop {}' retires it", id));
     }
-    auto change = store.change(now);
-    store.set_goal_state(id, state, now);
+    auto change = store->change(now);
+    store->set_goal_state(id, state, now);
     std::string summary = fmt::format("{} goal {}", state == GoalState::done ? "achieved" : "dropped", describe_goal(*goal));
     change.commit(summary);
     print(context.show(summary) + "\n");

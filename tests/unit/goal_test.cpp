@@ -1,0 +1,443 @@
+#include <doctest/doctest.h>
+
+#include <pie/goal.hpp>
+#include <pie/period.hpp>
+#include <pie/time.hpp>
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <optional>
+#include <string>
+
+// Unit tests of goal evaluation against §5: progress in the period containing the evaluation
+// instant, met, and the streak ("consecutive met periods ending with the current one if it is
+// met, else with the previous one; periods before the one in which the goal was added do not
+// count"). Goals and facts are built by hand, no database; the zone is Europe/Berlin, so every
+// instant below is written as its UTC reading with the offset (+1 in winter, +2 in summer).
+
+using pie::Date;
+using pie::Goal;
+using pie::GoalFacts;
+using pie::GoalKind;
+using pie::GoalState;
+using pie::GoalStatus;
+using pie::Instant;
+using pie::PeriodKind;
+using pie::Totals;
+
+namespace {
+
+class GoalZone {
+public:
+    explicit GoalZone(const char* zone) {
+        if (const char* old = std::getenv("TZ")) m_old = old;
+        ::setenv("TZ", zone, 1);
+        ::tzset();
+    }
+    ~GoalZone() {
+        if (m_old) {
+            ::setenv("TZ", m_old->c_str(), 1);
+        } else {
+            ::unsetenv("TZ");
+        }
+        ::tzset();
+    }
+    GoalZone(const GoalZone&) = delete;
+    GoalZone& operator=(const GoalZone&) = delete;
+
+private:
+    std::optional<std::string> m_old;
+};
+
+constexpr Instant k_hr = 3600;
+
+constexpr Instant utc_time(int y, unsigned m, unsigned d, int hh = 0, int mm = 0, int ss = 0) {
+    using namespace std::chrono;
+    return sys_days{year{y} / month{m} / day{d}}.time_since_epoch().count() * 86400 + hh * k_hr + mm * 60 + ss;
+}
+
+constexpr Date date_of(int y, unsigned m, unsigned d) {
+    return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+}
+
+// Tue 2026-11-24 18:30 CET, the tests' "now". Its ISO week starts Monday 2026-11-23.
+constexpr Instant k_now = utc_time(2026, 11, 24, 17, 30);
+
+Goal recurring(PeriodKind every, Instant created_at) {
+    Goal goal;
+    goal.id = 1;
+    goal.slice = "social";
+    goal.title = "peer consultation";
+    goal.kind = GoalKind::recurring;
+    goal.every = every;
+    goal.created_at = goal.changed_at = created_at;
+    return goal;
+}
+
+Goal rating_goal(int rating, std::optional<PeriodKind> every, Instant created_at) {
+    Goal goal;
+    goal.id = 2;
+    goal.slice = "mental-health";
+    goal.title = "feel rested";
+    goal.kind = GoalKind::rating;
+    goal.rating = rating;
+    goal.every = every;
+    goal.created_at = goal.changed_at = created_at;
+    return goal;
+}
+
+Goal one_off(Instant created_at) {
+    Goal goal;
+    goal.id = 3;
+    goal.slice = "family";
+    goal.title = "visit grandma";
+    goal.kind = GoalKind::one_off;
+    goal.created_at = goal.changed_at = created_at;
+    return goal;
+}
+
+Totals entries(std::int64_t n, std::int64_t minutes = 0) { return Totals{n, minutes}; }
+
+}  // namespace
+
+TEST_CASE("weekly, default 1 time: four consecutive met weeks give a streak of 4") {
+    GoalZone zone("Europe/Berlin");
+    Goal goal = recurring(PeriodKind::week, utc_time(2026, 11, 2, 9));  // Mon 2 Nov 10:00
+    GoalFacts facts;
+    facts.totals[date_of(2026, 11, 2)] = entries(1);
+    facts.totals[date_of(2026, 11, 9)] = entries(2);
+    facts.totals[date_of(2026, 11, 16)] = entries(1);
+    facts.totals[date_of(2026, 11, 23)] = entries(1);
+    GoalStatus status = pie::evaluate_goal(goal, k_now, facts);
+    REQUIRE(status.period.has_value());
+    CHECK(status.period->kind == PeriodKind::week);
+    CHECK(status.period->first_day == date_of(2026, 11, 23));
+    CHECK(status.period->from == utc_time(2026, 11, 22, 23));
+    CHECK(status.period->to == utc_time(2026, 11, 29, 23));
+    CHECK(status.target == 1);
+    CHECK(status.progress == 1);
+    CHECK(status.met);
+    CHECK(status.streak == 4);
+}
+
+TEST_CASE("weekly: a broken streak counts only the run ending with the current week") {
+    GoalZone zone("Europe/Berlin");
+    Goal goal = recurring(PeriodKind::week, utc_time(2026, 11, 2, 9));
+    GoalFacts facts;
+    facts.totals[date_of(2026, 11, 2)] = entries(1);
+    // the week of 9 November: nothing
+    facts.totals[date_of(2026, 11, 16)] = entries(3);
+    facts.totals[date_of(2026, 11, 23)] = entries(1);
+    GoalStatus status = pie::evaluate_goal(goal, k_now, facts);
+    CHECK(status.met);
+    CHECK(status.progress == 1);
+    CHECK(status.streak == 2);
+}
+
+TEST_CASE("weekly: the current week not yet met keeps the streak of the weeks before") {
+    GoalZone zone("Europe/Berlin");
+    Goal goal = recurring(PeriodKind::week, utc_time(2026, 11, 2, 9));
+    GoalFacts facts;
+    facts.totals[date_of(2026, 11, 2)] = entries(1);
+    facts.totals[date_of(2026, 11, 9)] = entries(1);
+    facts.totals[date_of(2026, 11, 16)] = entries(1);
+    GoalStatus status = pie::evaluate_goal(goal, k_now, facts);
+    CHECK_FALSE(status.met);
+    CHECK(status.progress == 0);
+    CHECK(status.target == 1);
+    CHECK(status.streak == 3);
+
+    // ...and an unmet previous week ends it, whatever came before.
+    facts.totals.erase(date_of(2026, 11, 16));
+    status = pie::evaluate_goal(goal, k_now, facts);
+    CHECK_FALSE(status.met);
+    CHECK(status.streak == 0);
+}
+
+TEST_CASE("weeks before the one the goal was added in do not count, whatever the facts say") {
+    GoalZone zone("Europe/Berlin");
+    Goal goal = recurring(PeriodKind::week, utc_time(2026, 11, 16, 9));  // Mon 16 Nov 10:00
+    GoalFacts facts;
+    for (Date monday : {date_of(2026, 10, 26), date_of(2026, 11, 2), date_of(2026, 11, 9), date_of(2026, 11, 16),
+                        date_of(2026, 11, 23)}) {
+        facts.totals[monday] = entries(1);
+    }
+    GoalStatus status = pie::evaluate_goal(goal, k_now, facts);
+    CHECK(status.met);
+    CHECK(status.streak == 2);
+
+    // Current week unmet: only the week of 16 November counts.
+    facts.totals.erase(date_of(2026, 11, 23));
+    status = pie::evaluate_goal(goal, k_now, facts);
+    CHECK_FALSE(status.met);
+    CHECK(status.streak == 1);
+}
+
+TEST_CASE("a goal added in the middle of a period counts that whole period") {
+    GoalZone zone("Europe/Berlin");
+    // Added Sunday 22 November 21:00 CET: the week of 16 November counts, though the entry
+    // that met it may have been logged before the goal existed.
+    Goal goal = recurring(PeriodKind::week, utc_time(2026, 11, 22, 20));
+    GoalFacts facts;
+    facts.totals[date_of(2026, 11, 9)] = entries(1);
+    facts.totals[date_of(2026, 11, 16)] = entries(1);
+    facts.totals[date_of(2026, 11, 23)] = entries(2);
+    GoalStatus status = pie::evaluate_goal(goal, k_now, facts);
+    CHECK(status.met);
+    CHECK(status.progress == 2);
+    CHECK(status.streak == 2);
+}
+
+TEST_CASE("a goal added in the current period: streak 1 when met, 0 when not") {
+    GoalZone zone("Europe/Berlin");
+    Goal goal = recurring(PeriodKind::week, utc_time(2026, 11, 24, 8));  // Tue 24 Nov 09:00
+    GoalFacts facts;
+    facts.totals[date_of(2026, 11, 16)] = entries(5);  // before the goal's week: ignored
+    GoalStatus status = pie::evaluate_goal(goal, k_now, facts);
+    CHECK_FALSE(status.met);
+    CHECK(status.progress == 0);
+    CHECK(status.streak == 0);
+    facts.totals[date_of(2026, 11, 23)] = entries(1);
+    status = pie::evaluate_goal(goal, k_now, facts);
+    CHECK(status.met);
+    CHECK(status.streak == 1);
+}
+
+TEST_CASE("--times N: met only from N entries on") {
+    GoalZone zone("Europe/Berlin");
+    Goal goal = recurring(PeriodKind::week, utc_time(2026, 11, 2, 9));
+    goal.times = 3;
+    GoalFacts facts;
+    facts.totals[date_of(2026, 11, 2)] = entries(3);
+    facts.totals[date_of(2026, 11, 9)] = entries(4);
+    facts.totals[date_of(2026, 11, 16)] = entries(3, 500);
+    facts.totals[date_of(2026, 11, 23)] = entries(2, 600);  // minutes do not matter for --times
+    GoalStatus status = pie::evaluate_goal(goal, k_now, facts);
+    CHECK(status.target == 3);
+    CHECK(status.progress == 2);
+    CHECK_FALSE(status.met);
+    CHECK(status.streak == 3);
+    CHECK(pie::goal_measure(goal) == "times");
+
+    facts.totals[date_of(2026, 11, 23)] = entries(3);
+    status = pie::evaluate_goal(goal, k_now, facts);
+    CHECK(status.progress == 3);
+    CHECK(status.met);
+    CHECK(status.streak == 4);
+
+    facts.totals[date_of(2026, 11, 9)] = entries(2);
+    status = pie::evaluate_goal(goal, k_now, facts);
+    CHECK(status.streak == 2);
+}
+
+TEST_CASE("daily --minutes: progress is the minutes, not the entries") {
+    GoalZone zone("Europe/Berlin");
+    Goal goal = recurring(PeriodKind::day, utc_time(2026, 11, 21, 7));  // Sat 21 Nov 08:00
+    goal.minutes = 120;
+    GoalFacts facts;
+    facts.totals[date_of(2026, 11, 20)] = entries(1, 300);  // before the goal's day
+    facts.totals[date_of(2026, 11, 21)] = entries(3, 60);
+    facts.totals[date_of(2026, 11, 22)] = entries(1, 150);
+    facts.totals[date_of(2026, 11, 23)] = entries(2, 120);  // exactly the target
+    facts.totals[date_of(2026, 11, 24)] = entries(5, 90);
+    GoalStatus status = pie::evaluate_goal(goal, k_now, facts);
+    REQUIRE(status.period.has_value());
+    CHECK(status.period->first_day == date_of(2026, 11, 24));
+    CHECK(status.period->from == utc_time(2026, 11, 23, 23));
+    CHECK(status.period->to == utc_time(2026, 11, 24, 23));
+    CHECK(status.target == 120);
+    CHECK(status.progress == 90);
+    CHECK_FALSE(status.met);
+    CHECK(status.streak == 2);  // 23 and 22 November; 21 November had 60 minutes
+    CHECK(pie::goal_measure(goal) == "minutes");
+
+    facts.totals[date_of(2026, 11, 24)] = entries(1, 125);
+    status = pie::evaluate_goal(goal, k_now, facts);
+    CHECK(status.met);
+    CHECK(status.progress == 125);
+    CHECK(status.streak == 3);
+}
+
+TEST_CASE("daily across the October DST change steps through whole local days") {
+    GoalZone zone("Europe/Berlin");
+    Goal goal = recurring(PeriodKind::day, utc_time(2026, 10, 23, 10));  // Fri 23 Oct 12:00 CEST
+    GoalFacts facts;
+    facts.totals[date_of(2026, 10, 23)] = entries(1);
+    facts.totals[date_of(2026, 10, 24)] = entries(1);
+    facts.totals[date_of(2026, 10, 25)] = entries(1);  // the 25-hour day
+    facts.totals[date_of(2026, 10, 26)] = entries(1);
+    GoalStatus status = pie::evaluate_goal(goal, utc_time(2026, 10, 26, 11), facts);  // Mon 26 Oct 12:00 CET
+    CHECK(status.met);
+    CHECK(status.streak == 4);
+}
+
+TEST_CASE("weekly across the year end: 2026-W52, 2026-W53, 2027-W01") {
+    GoalZone zone("Europe/Berlin");
+    Goal goal = recurring(PeriodKind::week, utc_time(2026, 12, 21, 9));
+    GoalFacts facts;
+    facts.totals[date_of(2026, 12, 21)] = entries(1);
+    facts.totals[date_of(2026, 12, 28)] = entries(1);
+    facts.totals[date_of(2027, 1, 4)] = entries(1);
+    GoalStatus status = pie::evaluate_goal(goal, utc_time(2027, 1, 5, 12), facts);
+    REQUIRE(status.period.has_value());
+    CHECK(pie::period_label(*status.period) == "2027-W01");
+    CHECK(status.met);
+    CHECK(status.streak == 3);
+}
+
+TEST_CASE("monthly goals") {
+    GoalZone zone("Europe/Berlin");
+    Goal goal = recurring(PeriodKind::month, utc_time(2026, 9, 15, 10));
+    goal.times = 2;
+    GoalFacts facts;
+    facts.totals[date_of(2026, 8, 1)] = entries(9);  // before the goal's month
+    facts.totals[date_of(2026, 9, 1)] = entries(2);
+    facts.totals[date_of(2026, 10, 1)] = entries(2);
+    facts.totals[date_of(2026, 11, 1)] = entries(2);
+    GoalStatus status = pie::evaluate_goal(goal, k_now, facts);
+    REQUIRE(status.period.has_value());
+    CHECK(status.period->first_day == date_of(2026, 11, 1));
+    CHECK(pie::period_label(*status.period) == "2026-11");
+    CHECK(status.met);
+    CHECK(status.progress == 2);
+    CHECK(status.streak == 3);
+
+    facts.totals[date_of(2026, 10, 1)] = entries(1);
+    status = pie::evaluate_goal(goal, k_now, facts);
+    CHECK(status.streak == 1);
+
+    facts.totals.erase(date_of(2026, 11, 1));
+    status = pie::evaluate_goal(goal, k_now, facts);
+    CHECK_FALSE(status.met);
+    CHECK(status.progress == 0);
+    CHECK(status.streak == 0);
+}
+
+TEST_CASE("rating goal without --every: the latest rating at or before the instant") {
+    GoalZone zone("Europe/Berlin");
+    Goal goal = rating_goal(7, std::nullopt, utc_time(2026, 11, 1, 9));
+    GoalFacts facts;
+    GoalStatus status = pie::evaluate_goal(goal, k_now, facts);
+    CHECK(status.target == 7);
+    CHECK_FALSE(status.progress.has_value());  // unrated
+    CHECK_FALSE(status.met);
+    CHECK_FALSE(status.streak.has_value());
+    CHECK_FALSE(status.period.has_value());
+    CHECK(pie::goal_measure(goal) == "rating");
+
+    facts.ratings = {{utc_time(2026, 11, 10, 9), 5}, {utc_time(2026, 11, 20, 9), 8}, {k_now, 7},
+                     {k_now + 60, 3}};
+    status = pie::evaluate_goal(goal, k_now, facts);
+    CHECK(status.progress == 7);  // the one at the instant itself; the later 3 does not count yet
+    CHECK(status.met);
+    status = pie::evaluate_goal(goal, k_now - 1, facts);
+    CHECK(status.progress == 8);
+    CHECK(status.met);
+    status = pie::evaluate_goal(goal, k_now + 60, facts);
+    CHECK(status.progress == 3);
+    CHECK_FALSE(status.met);
+    status = pie::evaluate_goal(goal, utc_time(2026, 11, 15), facts);
+    CHECK(status.progress == 5);
+    CHECK_FALSE(status.met);
+    // Before any rating: unrated.
+    status = pie::evaluate_goal(goal, utc_time(2026, 11, 5), facts);
+    CHECK_FALSE(status.progress.has_value());
+    CHECK_FALSE(status.met);
+}
+
+TEST_CASE("rating goal with --every week: each week judged on the latest rating at its end") {
+    GoalZone zone("Europe/Berlin");
+    Goal goal = rating_goal(7, PeriodKind::week, utc_time(2026, 11, 2, 9));
+    GoalFacts facts;
+    // The week of 2 Nov has no rating; 10 Nov: 8 (carries over into the week of 16 Nov); 23 Nov: 5.
+    facts.ratings = {{utc_time(2026, 11, 10, 9), 8}, {utc_time(2026, 11, 23, 9), 5}};
+    GoalStatus status = pie::evaluate_goal(goal, k_now, facts);
+    REQUIRE(status.period.has_value());
+    CHECK(status.period->first_day == date_of(2026, 11, 23));
+    CHECK(status.target == 7);
+    CHECK(status.progress == 5);
+    CHECK_FALSE(status.met);
+    CHECK(status.streak == 2);  // weeks of 16 and 9 November; the week of 2 November was unrated
+
+    facts.ratings.emplace_back(utc_time(2026, 11, 24, 7), 9);
+    status = pie::evaluate_goal(goal, k_now, facts);
+    CHECK(status.progress == 9);
+    CHECK(status.met);
+    CHECK(status.streak == 3);
+
+    // Unrated so far: progress none, not met, streak 0.
+    GoalStatus unrated = pie::evaluate_goal(goal, k_now, GoalFacts{});
+    CHECK_FALSE(unrated.progress.has_value());
+    CHECK_FALSE(unrated.met);
+    CHECK(unrated.streak == 0);
+}
+
+TEST_CASE("one-off goal: met only once done, at or before the instant") {
+    GoalZone zone("Europe/Berlin");
+    Goal goal = one_off(utc_time(2026, 11, 1, 9));
+    GoalStatus status = pie::evaluate_goal(goal, k_now, GoalFacts{});
+    CHECK_FALSE(status.met);
+    CHECK_FALSE(status.target.has_value());
+    CHECK_FALSE(status.progress.has_value());
+    CHECK_FALSE(status.streak.has_value());
+    CHECK_FALSE(status.period.has_value());
+    CHECK(pie::goal_measure(goal).empty());
+
+    goal.state = GoalState::done;
+    goal.done_at = utc_time(2026, 11, 20, 9);
+    CHECK(pie::evaluate_goal(goal, k_now, GoalFacts{}).met);
+    CHECK(pie::evaluate_goal(goal, *goal.done_at, GoalFacts{}).met);
+    CHECK_FALSE(pie::evaluate_goal(goal, *goal.done_at - 1, GoalFacts{}).met);
+}
+
+TEST_CASE("goal_active_at: added by then, not done or dropped by then") {
+    Goal goal = one_off(1000);
+    CHECK_FALSE(pie::goal_active_at(goal, 999));
+    CHECK(pie::goal_active_at(goal, 1000));
+    CHECK(pie::goal_active_at(goal, 1'000'000));
+    goal.state = GoalState::done;
+    goal.done_at = 2000;
+    CHECK(pie::goal_active_at(goal, 1999));
+    CHECK_FALSE(pie::goal_active_at(goal, 2000));
+    CHECK_FALSE(pie::goal_active_at(goal, 3000));
+
+    Goal dropped = recurring(PeriodKind::week, 1000);
+    dropped.state = GoalState::dropped;
+    dropped.dropped_at = 5000;
+    CHECK_FALSE(pie::goal_active_at(dropped, 500));
+    CHECK(pie::goal_active_at(dropped, 4999));
+    CHECK_FALSE(pie::goal_active_at(dropped, 5000));
+}
+
+TEST_CASE("goal_measure, goal_kind_name and goal_state_name") {
+    Goal times = recurring(PeriodKind::week, 0);
+    CHECK(pie::goal_measure(times) == "times");  // no --times: the default 1 time
+    times.times = 2;
+    CHECK(pie::goal_measure(times) == "times");
+    Goal minutes = recurring(PeriodKind::day, 0);
+    minutes.minutes = 30;
+    CHECK(pie::goal_measure(minutes) == "minutes");
+    CHECK(pie::goal_measure(rating_goal(6, std::nullopt, 0)) == "rating");
+    CHECK(pie::goal_measure(rating_goal(6, PeriodKind::month, 0)) == "rating");
+    CHECK(pie::goal_measure(one_off(0)) == "");
+
+    CHECK(pie::goal_kind_name(GoalKind::recurring) == "recurring");
+    CHECK(pie::goal_kind_name(GoalKind::rating) == "rating");
+    CHECK(pie::goal_kind_name(GoalKind::one_off) == "one-off");
+    CHECK(pie::goal_state_name(GoalState::active) == "active");
+    CHECK(pie::goal_state_name(GoalState::done) == "done");
+    CHECK(pie::goal_state_name(GoalState::dropped) == "dropped");
+}
+
+TEST_CASE("the default times target is 1 when a recurring goal has no --times") {
+    GoalZone zone("UTC");
+    Goal goal = recurring(PeriodKind::day, utc_time(2026, 11, 24));
+    CHECK_FALSE(goal.times.has_value());
+    GoalFacts facts;
+    facts.totals[date_of(2026, 11, 24)] = entries(1);
+    GoalStatus status = pie::evaluate_goal(goal, utc_time(2026, 11, 24, 12), facts);
+    CHECK(status.target == 1);
+    CHECK(status.met);
+    CHECK(status.streak == 1);
+}
