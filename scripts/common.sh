@@ -5,7 +5,7 @@ PIE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # Debian packages pie needs to build and test; nothing else is fetched.
 PIE_PACKAGES=(cmake make g++ pkgconf libcli11-dev libfmt-dev libsqlitecpp-dev libsqlite3-dev
-              doctest-dev nlohmann-json3-dev libutf8proc-dev sqlite3 util-linux)
+              doctest-dev nlohmann-json3-dev libutf8proc-dev sqlite3 util-linux python3)
 
 pie_ensure_packages() {
   local missing=() pkg

@@ -10,6 +10,7 @@
 #include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ctime>
 
 namespace pie {
@@ -25,10 +26,11 @@ int fail(int code, std::string_view message, std::string_view hint = {}) {
     return code;
 }
 
-// CLI11 reports an unknown command as an unexpected argument; say it the way git does.
+// CLI11 reports an unknown command as a missing one or an unexpected argument; say it the way
+// git does.
 int fail_parse(const CLI::ParseError& e, CLI::App& app) {
     std::vector<std::string> extras = app.remaining();
-    if (dynamic_cast<const CLI::ExtrasError*>(&e) && app.get_subcommands().empty() && !extras.empty()) {
+    if (app.get_subcommands().empty() && !extras.empty() && !extras.front().starts_with('-')) {
         std::string closest;
         std::size_t best = 0;
         for (const CLI::App* command : app.get_subcommands(nullptr)) {
@@ -43,6 +45,23 @@ int fail_parse(const CLI::ParseError& e, CLI::App& app) {
     }
     if (app.get_subcommands().empty() && dynamic_cast<const CLI::RequiredError*>(&e)) {
         return fail(k_exit_usage, "a command is required", "'pie --help' lists the commands");
+    }
+    if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
+        // Gathered from the command up through its parents (fallthrough), in the order typed.
+        const CLI::App* command = &app;
+        while (!command->get_subcommands().empty()) command = command->get_subcommands().front();
+        std::vector<std::string> unexpected = command->remaining();
+        for (const CLI::App* c = command; c; c = c->get_parent()) {
+            for (const std::string& arg : c->remaining()) {
+                if (std::find(unexpected.begin(), unexpected.end(), arg) == unexpected.end()) unexpected.push_back(arg);
+            }
+        }
+        std::string message = unexpected.size() == 1
+                                  ? fmt::format("unexpected argument '{}'", unexpected.front())
+                                  : fmt::format("unexpected arguments: {}", fmt::join(unexpected, " "));
+        std::string path;
+        for (const CLI::App* c = command; c && c->get_parent(); c = c->get_parent()) path = " " + c->get_name() + path;
+        return fail(k_exit_usage, message, fmt::format("'pie{} --help' shows how to use it", path));
     }
     std::string hint = app.get_subcommands().empty()
                            ? "'pie --help' shows how to use pie"
@@ -75,9 +94,24 @@ int run(int argc, char** argv) {
                  "  pie undo\n"
                  "  pie <command> --help     # more about one command\n");
 
+    // Words after the first `--` are kept from CLI11, which would end the subcommand there.
+    std::vector<std::string> args(argv + 1, argv + argc);
+    auto dashes = std::find(args.begin(), args.end(), "--");
+    if (dashes != args.end()) {
+        words_after_dashes().assign(dashes + 1, args.end());
+        args.erase(dashes, args.end());
+    }
+    std::reverse(args.begin(), args.end());  // CLI11 takes them last first
+
     int code = 0;
     try {
-        app.parse(argc, argv);
+        bool takes_words = std::any_of(args.begin(), args.end(), [](const std::string& arg) {
+            return arg == "log" || arg == "rate" || arg == "add" || arg == "rm";
+        });
+        if (!takes_words && !words_after_dashes().empty()) {
+            throw UserError("words after '--' are only for 'pie log', 'pie rate', 'pie goals add' and 'pie rm'");
+        }
+        app.parse(args);
     } catch (const CLI::CallForHelp&) {
         fmt::print("{}", app.help());
     } catch (const CLI::CallForAllHelp&) {

@@ -56,6 +56,23 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return row[b.size()];
 }
 
+namespace {
+
+// How far a typed word is from a name: the closest of the whole name, the name cut to the
+// word's length (a misspelt prefix) and each hyphen-separated part ("helth" ~ "health-fitness").
+std::size_t name_distance(std::string_view typed, std::string_view name) {
+    std::size_t best = std::min(edit_distance(typed, name), edit_distance(typed, name.substr(0, typed.size())) + 1);
+    std::size_t start = 0;
+    while (start <= name.size()) {
+        std::size_t end = std::min(name.find('-', start), name.size());
+        best = std::min(best, edit_distance(typed, name.substr(start, end - start)) + 1);
+        start = end + 1;
+    }
+    return best;
+}
+
+}  // namespace
+
 const Slice& resolve_slice(std::string_view typed, const std::vector<Slice>& slices) {
     std::string wanted(typed);
     std::transform(wanted.begin(), wanted.end(), wanted.begin(),
@@ -74,7 +91,7 @@ const Slice& resolve_slice(std::string_view typed, const std::vector<Slice>& sli
     const Slice* closest = nullptr;
     std::size_t best = 0;
     for (const Slice& slice : slices) {
-        std::size_t distance = edit_distance(wanted, slice.name);
+        std::size_t distance = name_distance(wanted, slice.name);
         if (!closest || distance < best) {
             closest = &slice;
             best = distance;

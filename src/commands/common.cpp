@@ -16,13 +16,18 @@ std::string describe_entry(const Entry& entry, Instant now) {
     return out + " " + format_short(entry.at, now);
 }
 
-Instant resolve_at(const std::string& at, Instant now) {
-    if (at.empty()) return now;
-    Instant when = parse_when(at, now).at;
+Instant resolve_at(const std::optional<std::string>& at, Instant now) {
+    if (!at) return now;
+    Instant when = parse_when(*at, now).at;
     if (when > now + 86400) {
-        throw UserError(fmt::format("--at '{}' is more than a day in the future", at));
+        throw UserError(fmt::format("--at '{}' is more than a day in the future", *at));
     }
     return when;
+}
+
+std::vector<std::string>& words_after_dashes() {
+    static std::vector<std::string> words;
+    return words;
 }
 
 std::string join_words(const std::vector<std::string>& words, std::size_t from) {

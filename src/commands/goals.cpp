@@ -107,8 +107,9 @@ std::string describe_goal(const Goal& goal) {
     return out;
 }
 
-void run_add(const GoalsOptions& options, Context& context, const CLI::App& add) {
+void run_add(GoalsOptions options, Context& context, const CLI::App& add) {
     Instant now = context.now();
+    options.words.insert(options.words.end(), words_after_dashes().begin(), words_after_dashes().end());
     for (const std::string& word : options.words) require_utf8(word, "the title");
     require_utf8(options.match, "--match");
     Goal goal;

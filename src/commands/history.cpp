@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <charconv>
 #include <memory>
 
 namespace pie {
@@ -19,7 +20,7 @@ struct HistoryOptions {
     std::string since;
     std::string until;
     std::string slice;
-    std::int64_t limit = 20;
+    std::string limit = "20";
     std::string format = "text";
 };
 
@@ -68,7 +69,11 @@ void run_history(const HistoryOptions& options, Context& context) {
     if (query.since && query.until && *query.since >= *query.until) {
         throw UserError(fmt::format("--since '{}' is not before --until '{}'", options.since, options.until));
     }
-    query.limit = options.limit;
+    auto [end, ec] = std::from_chars(options.limit.data(), options.limit.data() + options.limit.size(), query.limit);
+    if (options.limit.empty() || ec != std::errc() || end != options.limit.data() + options.limit.size() ||
+        query.limit < 0) {
+        throw UserError(fmt::format("invalid --limit '{}'", options.limit), "a whole number; 0 lists all");
+    }
     Store& store = context.read_store();
     if (!options.slice.empty()) query.slice_id = resolve_slice(options.slice, store.slices()).id;
     std::vector<Entry> entries = store.entries(query);
@@ -89,8 +94,7 @@ void register_history(CLI::App& app, Context& context) {
     history->add_option("--since", options->since, "from this WHEN on (inclusive)");
     history->add_option("--until", options->until, "up to this WHEN (exclusive; a day alone is included)");
     history->add_option("--slice", options->slice, "only this slice");
-    history->add_option("-n,--limit", options->limit, "the last N entries (default 20; 0 for all)")
-        ->check(CLI::Range(std::int64_t{0}, std::numeric_limits<std::int64_t>::max()));
+    history->add_option("-n,--limit", options->limit, "the last N entries (default 20; 0 for all)")->type_name("N");
     history->add_option("--format", options->format, "text (default), json or csv")
         ->check(CLI::IsMember({"text", "json", "csv"}));
     set_examples(history,

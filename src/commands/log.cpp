@@ -17,7 +17,7 @@ namespace {
 struct LogOptions {
     std::vector<std::string> words;  // SLICE, then maybe a DURATION, then the note
     std::string duration;
-    std::string at;
+    std::optional<std::string> at;
     std::vector<std::string> tags;
     bool quiet = false;
 };
@@ -36,9 +36,10 @@ void check_tags(const std::vector<std::string>& tags) {
     }
 }
 
-void run_log(const LogOptions& options, Context& context) {
+void run_log(LogOptions options, Context& context) {
     Instant now = context.now();
-    for (const std::string& word : options.words) require_utf8(word, "the note");
+    options.words.insert(options.words.end(), words_after_dashes().begin(), words_after_dashes().end());
+    for (std::size_t i = 1; i < options.words.size(); ++i) require_utf8(options.words[i], "the note");
     check_tags(options.tags);
 
     Entry entry;
@@ -77,8 +78,9 @@ void run_log(const LogOptions& options, Context& context) {
 void register_log(CLI::App& app, Context& context) {
     auto options = std::make_shared<LogOptions>();
     CLI::App* log = app.add_subcommand("log", "Log what you did for a slice");
-    log->add_option("SLICE DURATION NOTE", options->words,
-                    "the slice (a unique prefix will do), then optionally how long, then a note")
+    log->add_option("SLICE", options->words,
+                    "the slice (a unique prefix will do), then optionally a DURATION, then a note "
+                    "(after '--' a note may start with '-')")
         ->required();
     log->add_option("-d,--duration", options->duration, "how long: 45m, 2h, 1h30m, 1.5h, 1:30");
     log->add_option("--at", options->at, "when it happened (default: now), e.g. 'yesterday 18:30', '2h ago'");
@@ -88,7 +90,8 @@ void register_log(CLI::App& app, Context& context) {
                  "  pie log social 45m peer consultation\n"
                  "  pie log health 1h30m run --at 'yesterday 07:00'\n"
                  "  pie log spiritual meditation -t morning\n"
-                 "  pie log fam 2h dinner with my sister\n");
+                 "  pie log fam 2h dinner with my sister\n"
+                 "  pie log mental 20m -- -5 degrees, walked anyway\n");
     log->callback([options, &context] { run_log(*options, context); });
 }
 

@@ -21,7 +21,7 @@ namespace {
 
 struct RateOptions {
     std::vector<std::string> words;
-    std::string at;
+    std::optional<std::string> at;
     bool list = false;
     std::string slice;
     std::string format = "text";
@@ -65,6 +65,10 @@ std::vector<Typed> parse_words(const std::vector<std::string>& words) {
             throw UserError(fmt::format("expected SLICE=SCORE, got '{}'", word),
                             "pie rate social=4 career=6 (no notes in this form)");
         }
+        if (eq == 0) {
+            throw UserError(fmt::format("expected SLICE=SCORE, got '{}'", word),
+                            "pie rate social=4 career=6 (no notes in this form)");
+        }
         typed.push_back({word.substr(0, eq), parse_score(std::string_view(word).substr(eq + 1)), ""});
     }
     return typed;
@@ -100,7 +104,7 @@ std::vector<Typed> ask(Store& store, const std::vector<Slice>& slices, Instant a
 }
 
 void run_list(const RateOptions& options, Context& context) {
-    if (!options.words.empty() || !options.at.empty()) {
+    if (!options.words.empty() || options.at) {
         throw UserError("--list takes no ratings and no --at", "pie rate --list [--slice SLICE]");
     }
     Store& store = context.read_store();
@@ -131,7 +135,8 @@ void run_list(const RateOptions& options, Context& context) {
     }
 }
 
-void run_rate(const RateOptions& options, Context& context) {
+void run_rate(RateOptions options, Context& context) {
+    options.words.insert(options.words.end(), words_after_dashes().begin(), words_after_dashes().end());
     if (options.list) return run_list(options, context);
     if (!options.slice.empty() || options.format != "text") {
         throw UserError("--slice and --format go with --list");

@@ -17,8 +17,16 @@ struct RmOptions {
     std::vector<std::string> ids;
 };
 
-void run_rm(const RmOptions& options, Context& context) {
+std::vector<std::string> ids_text(const std::vector<std::int64_t>& ids) {
+    std::vector<std::string> out;
+    for (std::int64_t id : ids) out.push_back(fmt::format("#{}", id));
+    return out;
+}
+
+void run_rm(RmOptions options, Context& context) {
+    options.ids.insert(options.ids.end(), words_after_dashes().begin(), words_after_dashes().end());
     Instant now = context.now();
+    if (options.ids.empty()) throw UserError("ID is required", "'pie history' lists entries with their ids");
     std::vector<std::int64_t> ids;
     for (const std::string& text : options.ids) {
         std::int64_t id = parse_id(text);
@@ -42,7 +50,7 @@ void run_rm(const RmOptions& options, Context& context) {
     }
     std::string summary = lines.size() == 1 ? lines.front()
                                             : fmt::format("removed {} entries ({})", lines.size(),
-                                                          fmt::join(options.ids, ", "));
+                                                          fmt::join(ids_text(ids), ", "));
     change.commit(summary);
     for (const std::string& line : lines) print(context.show(line) + "\n");
 }
@@ -52,7 +60,8 @@ void run_rm(const RmOptions& options, Context& context) {
 void register_rm(CLI::App& app, Context& context) {
     auto options = std::make_shared<RmOptions>();
     CLI::App* rm = app.add_subcommand("rm", "Delete entries by id ('pie undo' brings them back)");
-    rm->add_option("ID", options->ids, "entry ids, as 'pie history' shows them")->required();
+    // Not ->required(): CLI11 would say so before seeing ids given after '--'.
+    rm->add_option("ID", options->ids, "entry ids, as 'pie history' shows them");
     set_examples(rm,
                  "  pie rm 42\n"
                  "  pie rm 41 42 43\n");

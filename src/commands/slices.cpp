@@ -18,7 +18,7 @@ namespace {
 struct SlicesOptions {
     std::string name;
     std::string new_name;
-    std::string label;
+    std::optional<std::string> label;
 };
 
 void require_new_name(const std::string& name, const std::vector<Slice>& slices) {
@@ -46,8 +46,9 @@ void run_list(Context& context) {
 
 void run_add(const SlicesOptions& options, Context& context) {
     Instant now = context.now();
-    require_utf8(options.label, "the label");
-    std::string label = options.label.empty() ? default_label(options.name) : options.label;
+    require_slice_name(options.name);
+    require_utf8(options.label.value_or(""), "the label");
+    std::string label = options.label.value_or(default_label(options.name));
     if (label.find_first_not_of(' ') == std::string::npos) throw UserError("the label is empty");
     Store& store = context.write_store();
     require_new_name(options.name, store.slices());

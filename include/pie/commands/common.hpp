@@ -17,8 +17,12 @@ namespace pie {
 // `#42 social 1h30m "peer consultation" +tag Tue 24 Nov 18:30`: an entry in one line (raw text).
 std::string describe_entry(const Entry& entry, Instant now);
 
-// The instant of an --at option: now when empty; a usage error more than a day in the future.
-Instant resolve_at(const std::string& at, Instant now);
+// The instant of an --at option: now when not given; a usage error more than a day in the future.
+Instant resolve_at(const std::optional<std::string>& at, Instant now);
+
+// Words given after `--` (which CLI11 would hand back to the parent command): notes and titles
+// may start with '-' that way. Set by pie::run; log, rate and goals add take them.
+std::vector<std::string>& words_after_dashes();
 
 // Words joined by single spaces, from index `from` on.
 std::string join_words(const std::vector<std::string>& words, std::size_t from = 0);
