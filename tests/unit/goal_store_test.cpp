@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "tz.hpp"
+
 #include <pie/goal.hpp>
 #include <pie/period.hpp>
 #include <pie/store.hpp>
@@ -36,28 +38,6 @@ using pie::Instant;
 using pie::PeriodKind;
 
 namespace {
-
-class StoreZone {
-public:
-    explicit StoreZone(const char* zone) {
-        if (const char* old = std::getenv("TZ")) m_old = old;
-        ::setenv("TZ", zone, 1);
-        ::tzset();
-    }
-    ~StoreZone() {
-        if (m_old) {
-            ::setenv("TZ", m_old->c_str(), 1);
-        } else {
-            ::unsetenv("TZ");
-        }
-        ::tzset();
-    }
-    StoreZone(const StoreZone&) = delete;
-    StoreZone& operator=(const StoreZone&) = delete;
-
-private:
-    std::optional<std::string> m_old;
-};
 
 class GoalTempDir {
 public:
@@ -345,7 +325,7 @@ TEST_CASE("undo reverts goal add, done and drop exactly") {
 // --- What a goal is evaluated on ----------------------------------------------------------------
 
 TEST_CASE("goal_facts groups by local ISO week east of UTC (Asia/Tokyo, +09:00, no DST)") {
-    StoreZone zone("Asia/Tokyo");
+    pie::test::ZoneGuard zone("Asia/Tokyo");
     pie::Store store = pie::Store::open_in_memory();
     std::int64_t social = id_of_slice(store, "social");
     std::int64_t career = id_of_slice(store, "career");
@@ -392,7 +372,7 @@ TEST_CASE("goal_facts groups by local ISO week east of UTC (Asia/Tokyo, +09:00, 
 }
 
 TEST_CASE("goal_facts groups by local ISO week west of UTC: Sunday 23:30 in New York is Monday in UTC") {
-    StoreZone zone("America/New_York");
+    pie::test::ZoneGuard zone("America/New_York");
     pie::Store store = pie::Store::open_in_memory();
     std::int64_t social = id_of_slice(store, "social");
     Goal goal = weekly_goal(social, at_utc(2026, 11, 9, 15));  // Mon 9 Nov 10:00 EST
@@ -418,7 +398,7 @@ TEST_CASE("goal_facts groups by local ISO week west of UTC: Sunday 23:30 in New 
 }
 
 TEST_CASE("goal_facts groups by local day and local month (Asia/Tokyo)") {
-    StoreZone zone("Asia/Tokyo");
+    pie::test::ZoneGuard zone("Asia/Tokyo");
     pie::Store store = pie::Store::open_in_memory();
     std::int64_t health = id_of_slice(store, "health-fitness");
 
@@ -463,7 +443,7 @@ TEST_CASE("goal_facts groups by local day and local month (Asia/Tokyo)") {
 }
 
 TEST_CASE("goal_facts groups by local week across the October DST change (Europe/Berlin)") {
-    StoreZone zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     pie::Store store = pie::Store::open_in_memory();
     std::int64_t social = id_of_slice(store, "social");
     Goal goal = weekly_goal(social, at_utc(2026, 10, 12, 8));  // Mon 12 Oct 10:00 CEST
@@ -482,7 +462,7 @@ TEST_CASE("goal_facts groups by local week across the October DST change (Europe
 }
 
 TEST_CASE("--match counts notes containing the text, any case, and entries carrying it as a tag") {
-    StoreZone zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     pie::Store store = pie::Store::open_in_memory();
     std::int64_t social = id_of_slice(store, "social");
     std::int64_t family = id_of_slice(store, "family");
@@ -513,7 +493,7 @@ TEST_CASE("--match counts notes containing the text, any case, and entries carry
 }
 
 TEST_CASE("--match with a space is not a tag: two tags in a row do not make one") {
-    StoreZone zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     pie::Store store = pie::Store::open_in_memory();
     std::int64_t social = id_of_slice(store, "social");
     Goal goal = weekly_goal(social, at_utc(2026, 11, 23, 7));
@@ -530,7 +510,7 @@ TEST_CASE("--match with a space is not a tag: two tags in a row do not make one"
 }
 
 TEST_CASE("--match is case-insensitive beyond ASCII") {
-    StoreZone zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     pie::Store store = pie::Store::open_in_memory();
     std::int64_t mental = id_of_slice(store, "mental-health");
     Goal goal = weekly_goal(mental, at_utc(2026, 11, 23, 7));
@@ -546,7 +526,7 @@ TEST_CASE("--match is case-insensitive beyond ASCII") {
 }
 
 TEST_CASE("goal_facts for a rating goal: the slice's ratings up to the instant, oldest first") {
-    StoreZone zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     pie::Store store = pie::Store::open_in_memory();
     std::int64_t mental = id_of_slice(store, "mental-health");
     std::int64_t social = id_of_slice(store, "social");
@@ -603,7 +583,7 @@ TEST_CASE("goal_facts for a one-off goal is empty") {
 // --- Migration from schema 1 --------------------------------------------------------------------
 
 TEST_CASE("migrate() brings an in-memory schema-1 store to the current schema, keeping its entries") {
-    StoreZone zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     pie::Store store = pie::Store::open_in_memory(1);
     CHECK(store.schema_version() == 1);
     CHECK_FALSE(has_table(store, "goals"));
@@ -643,7 +623,7 @@ TEST_CASE("migrate() brings an in-memory schema-1 store to the current schema, k
 }
 
 TEST_CASE("open_for_write migrates a schema-1 file and keeps its entries") {
-    StoreZone zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     GoalTempDir dir;
     fs::path path = dir / "old.db";
     std::vector<std::int64_t> ids = make_v1_file(path);
@@ -667,7 +647,7 @@ TEST_CASE("open_for_write migrates a schema-1 file and keeps its entries") {
 }
 
 TEST_CASE("open_for_read migrates a schema-1 file and keeps its entries") {
-    StoreZone zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     GoalTempDir dir;
     fs::path path = dir / "old.db";
     std::vector<std::int64_t> ids = make_v1_file(path);

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "tz.hpp"
+
 #include <pie/goal.hpp>
 #include <pie/period.hpp>
 #include <pie/time.hpp>
@@ -27,28 +29,6 @@ using pie::PeriodKind;
 using pie::Totals;
 
 namespace {
-
-class GoalZone {
-public:
-    explicit GoalZone(const char* zone) {
-        if (const char* old = std::getenv("TZ")) m_old = old;
-        ::setenv("TZ", zone, 1);
-        ::tzset();
-    }
-    ~GoalZone() {
-        if (m_old) {
-            ::setenv("TZ", m_old->c_str(), 1);
-        } else {
-            ::unsetenv("TZ");
-        }
-        ::tzset();
-    }
-    GoalZone(const GoalZone&) = delete;
-    GoalZone& operator=(const GoalZone&) = delete;
-
-private:
-    std::optional<std::string> m_old;
-};
 
 constexpr Instant k_hr = 3600;
 
@@ -102,7 +82,7 @@ Totals entries(std::int64_t n, std::int64_t minutes = 0) { return Totals{n, minu
 }  // namespace
 
 TEST_CASE("weekly, default 1 time: four consecutive met weeks give a streak of 4") {
-    GoalZone zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     Goal goal = recurring(PeriodKind::week, utc_time(2026, 11, 2, 9));  // Mon 2 Nov 10:00
     GoalFacts facts;
     facts.totals[date_of(2026, 11, 2)] = entries(1);
@@ -122,7 +102,7 @@ TEST_CASE("weekly, default 1 time: four consecutive met weeks give a streak of 4
 }
 
 TEST_CASE("weekly: a broken streak counts only the run ending with the current week") {
-    GoalZone zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     Goal goal = recurring(PeriodKind::week, utc_time(2026, 11, 2, 9));
     GoalFacts facts;
     facts.totals[date_of(2026, 11, 2)] = entries(1);
@@ -136,7 +116,7 @@ TEST_CASE("weekly: a broken streak counts only the run ending with the current w
 }
 
 TEST_CASE("weekly: the current week not yet met keeps the streak of the weeks before") {
-    GoalZone zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     Goal goal = recurring(PeriodKind::week, utc_time(2026, 11, 2, 9));
     GoalFacts facts;
     facts.totals[date_of(2026, 11, 2)] = entries(1);
@@ -156,7 +136,7 @@ TEST_CASE("weekly: the current week not yet met keeps the streak of the weeks be
 }
 
 TEST_CASE("weeks before the one the goal was added in do not count, whatever the facts say") {
-    GoalZone zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     Goal goal = recurring(PeriodKind::week, utc_time(2026, 11, 16, 9));  // Mon 16 Nov 10:00
     GoalFacts facts;
     for (Date monday : {date_of(2026, 10, 26), date_of(2026, 11, 2), date_of(2026, 11, 9), date_of(2026, 11, 16),
@@ -175,7 +155,7 @@ TEST_CASE("weeks before the one the goal was added in do not count, whatever the
 }
 
 TEST_CASE("a goal added in the middle of a period counts that whole period") {
-    GoalZone zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     // Added Sunday 22 November 21:00 CET: the week of 16 November counts, though the entry
     // that met it may have been logged before the goal existed.
     Goal goal = recurring(PeriodKind::week, utc_time(2026, 11, 22, 20));
@@ -190,7 +170,7 @@ TEST_CASE("a goal added in the middle of a period counts that whole period") {
 }
 
 TEST_CASE("a goal added in the current period: streak 1 when met, 0 when not") {
-    GoalZone zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     Goal goal = recurring(PeriodKind::week, utc_time(2026, 11, 24, 8));  // Tue 24 Nov 09:00
     GoalFacts facts;
     facts.totals[date_of(2026, 11, 16)] = entries(5);  // before the goal's week: ignored
@@ -205,7 +185,7 @@ TEST_CASE("a goal added in the current period: streak 1 when met, 0 when not") {
 }
 
 TEST_CASE("--times N: met only from N entries on") {
-    GoalZone zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     Goal goal = recurring(PeriodKind::week, utc_time(2026, 11, 2, 9));
     goal.times = 3;
     GoalFacts facts;
@@ -232,7 +212,7 @@ TEST_CASE("--times N: met only from N entries on") {
 }
 
 TEST_CASE("daily --minutes: progress is the minutes, not the entries") {
-    GoalZone zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     Goal goal = recurring(PeriodKind::day, utc_time(2026, 11, 21, 7));  // Sat 21 Nov 08:00
     goal.minutes = 120;
     GoalFacts facts;
@@ -260,7 +240,7 @@ TEST_CASE("daily --minutes: progress is the minutes, not the entries") {
 }
 
 TEST_CASE("daily across the October DST change steps through whole local days") {
-    GoalZone zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     Goal goal = recurring(PeriodKind::day, utc_time(2026, 10, 23, 10));  // Fri 23 Oct 12:00 CEST
     GoalFacts facts;
     facts.totals[date_of(2026, 10, 23)] = entries(1);
@@ -273,7 +253,7 @@ TEST_CASE("daily across the October DST change steps through whole local days") 
 }
 
 TEST_CASE("weekly across the year end: 2026-W52, 2026-W53, 2027-W01") {
-    GoalZone zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     Goal goal = recurring(PeriodKind::week, utc_time(2026, 12, 21, 9));
     GoalFacts facts;
     facts.totals[date_of(2026, 12, 21)] = entries(1);
@@ -287,7 +267,7 @@ TEST_CASE("weekly across the year end: 2026-W52, 2026-W53, 2027-W01") {
 }
 
 TEST_CASE("monthly goals") {
-    GoalZone zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     Goal goal = recurring(PeriodKind::month, utc_time(2026, 9, 15, 10));
     goal.times = 2;
     GoalFacts facts;
@@ -315,7 +295,7 @@ TEST_CASE("monthly goals") {
 }
 
 TEST_CASE("rating goal without --every: the latest rating at or before the instant") {
-    GoalZone zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     Goal goal = rating_goal(7, std::nullopt, utc_time(2026, 11, 1, 9));
     GoalFacts facts;
     GoalStatus status = pie::evaluate_goal(goal, k_now, facts);
@@ -347,7 +327,7 @@ TEST_CASE("rating goal without --every: the latest rating at or before the insta
 }
 
 TEST_CASE("rating goal with --every week: each week judged on the latest rating at its end") {
-    GoalZone zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     Goal goal = rating_goal(7, PeriodKind::week, utc_time(2026, 11, 2, 9));
     GoalFacts facts;
     // The week of 2 Nov has no rating; 10 Nov: 8 (carries over into the week of 16 Nov); 23 Nov: 5.
@@ -374,7 +354,7 @@ TEST_CASE("rating goal with --every week: each week judged on the latest rating 
 }
 
 TEST_CASE("one-off goal: met only once done, at or before the instant") {
-    GoalZone zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     Goal goal = one_off(utc_time(2026, 11, 1, 9));
     GoalStatus status = pie::evaluate_goal(goal, k_now, GoalFacts{});
     CHECK_FALSE(status.met);
@@ -431,7 +411,7 @@ TEST_CASE("goal_measure, goal_kind_name and goal_state_name") {
 }
 
 TEST_CASE("the default times target is 1 when a recurring goal has no --times") {
-    GoalZone zone("UTC");
+    pie::test::ZoneGuard zone("UTC");
     Goal goal = recurring(PeriodKind::day, utc_time(2026, 11, 24));
     CHECK_FALSE(goal.times.has_value());
     GoalFacts facts;

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "tz.hpp"
+
 #include <pie/period.hpp>
 #include <pie/time.hpp>
 
@@ -22,28 +24,6 @@ using pie::PeriodKind;
 namespace {
 
 // Sets TZ for the life of the object and restores the previous value (or its absence) after.
-class PeriodZone {
-public:
-    explicit PeriodZone(const char* zone) {
-        if (const char* old = std::getenv("TZ")) m_old = old;
-        ::setenv("TZ", zone, 1);
-        ::tzset();
-    }
-    ~PeriodZone() {
-        if (m_old) {
-            ::setenv("TZ", m_old->c_str(), 1);
-        } else {
-            ::unsetenv("TZ");
-        }
-        ::tzset();
-    }
-    PeriodZone(const PeriodZone&) = delete;
-    PeriodZone& operator=(const PeriodZone&) = delete;
-
-private:
-    std::optional<std::string> m_old;
-};
-
 constexpr Instant k_h = 3600;
 
 // Seconds since the epoch of a UTC calendar reading (plain proleptic-Gregorian arithmetic).
@@ -87,7 +67,7 @@ TEST_CASE("parse_period_kind and period_kind_name") {
 }
 
 TEST_CASE("day, week and month containing Tue 2026-11-24 18:30 in Europe/Berlin (CET, +01:00)") {
-    PeriodZone zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     const Instant at = utc_reading(2026, 11, 24, 17, 30);
 
     Period day = pie::period_containing(PeriodKind::day, at);
@@ -107,7 +87,7 @@ TEST_CASE("day, week and month containing Tue 2026-11-24 18:30 in Europe/Berlin 
 }
 
 TEST_CASE("the edges of a period: local midnight belongs to the new day, week and month") {
-    PeriodZone zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     // Monday 2026-11-23 00:00 CET = 2026-11-22 23:00 UTC.
     const Instant monday_midnight = utc_reading(2026, 11, 22, 23);
     CHECK(pie::period_containing(PeriodKind::day, monday_midnight).first_day == ymd(2026, 11, 23));
@@ -126,7 +106,7 @@ TEST_CASE("the edges of a period: local midnight belongs to the new day, week an
 }
 
 TEST_CASE("previous and next periods") {
-    PeriodZone zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     Period day = pie::period_of_date(PeriodKind::day, ymd(2026, 11, 24));
     check_period(pie::previous_period(day), PeriodKind::day, ymd(2026, 11, 23), utc_reading(2026, 11, 22, 23),
                  utc_reading(2026, 11, 23, 23));
@@ -160,7 +140,7 @@ TEST_CASE("previous and next periods") {
 }
 
 TEST_CASE("period_of_date: any day of the period gives the same period") {
-    PeriodZone zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     for (unsigned d = 23; d <= 29; ++d) {
         Period p = pie::period_of_date(PeriodKind::week, ymd(2026, 11, d));
         CHECK(p.first_day == ymd(2026, 11, 23));
@@ -239,7 +219,7 @@ TEST_CASE("iso_week_monday: valid weeks and weeks a year does not have") {
 }
 
 TEST_CASE("week periods and labels across the year end") {
-    PeriodZone zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     // Fri 2027-01-01 12:00 CET: ISO week 2026-W53, Monday 2026-12-28 to Monday 2027-01-04.
     Period w53 = pie::period_containing(PeriodKind::week, utc_reading(2027, 1, 1, 11));
     check_period(w53, PeriodKind::week, ymd(2026, 12, 28), utc_reading(2026, 12, 27, 23), utc_reading(2027, 1, 3, 23));
@@ -256,7 +236,7 @@ TEST_CASE("week periods and labels across the year end") {
 }
 
 TEST_CASE("Europe/Berlin DST: a 23-hour day and a 167-hour week in March, 25 and 169 hours in October") {
-    PeriodZone zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     // Clocks go forward Sun 2026-03-29 at 02:00 CET (01:00 UTC) to 03:00 CEST.
     Period spring = pie::period_of_date(PeriodKind::day, ymd(2026, 3, 29));
     check_period(spring, PeriodKind::day, ymd(2026, 3, 29), utc_reading(2026, 3, 28, 23), utc_reading(2026, 3, 29, 22));
@@ -293,7 +273,7 @@ TEST_CASE("Europe/Berlin DST: a 23-hour day and a 167-hour week in March, 25 and
 }
 
 TEST_CASE("America/New_York DST: 2026-03-08 is 23 hours, 2026-11-01 is 25 hours") {
-    PeriodZone zone("America/New_York");
+    pie::test::ZoneGuard zone("America/New_York");
     // Forward Sun 2026-03-08 at 02:00 EST (07:00 UTC) to 03:00 EDT.
     Period spring = pie::period_of_date(PeriodKind::day, ymd(2026, 3, 8));
     check_period(spring, PeriodKind::day, ymd(2026, 3, 8), utc_reading(2026, 3, 8, 5), utc_reading(2026, 3, 9, 4));
@@ -317,7 +297,7 @@ TEST_CASE("America/New_York DST: 2026-03-08 is 23 hours, 2026-11-01 is 25 hours"
 }
 
 TEST_CASE("a day whose midnight does not exist starts when the clock jumps (America/Sao_Paulo 2018-11-04)") {
-    PeriodZone zone("America/Sao_Paulo");
+    pie::test::ZoneGuard zone("America/Sao_Paulo");
     // 2018-11-04 00:00 -03 (03:00 UTC) became 01:00 -02: the day starts then and lasts 23 hours.
     Period day = pie::period_of_date(PeriodKind::day, ymd(2018, 11, 4));
     check_period(day, PeriodKind::day, ymd(2018, 11, 4), utc_reading(2018, 11, 4, 3), utc_reading(2018, 11, 5, 2));
@@ -328,7 +308,7 @@ TEST_CASE("a day whose midnight does not exist starts when the clock jumps (Amer
 }
 
 TEST_CASE("months: February of a leap year, and December rolling over into January") {
-    PeriodZone zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     // 2028 is a leap year; CET throughout (summer time starts 26 March 2028).
     Period february = pie::period_containing(PeriodKind::month, utc_reading(2028, 2, 29, 12));
     check_period(february, PeriodKind::month, ymd(2028, 2, 1), utc_reading(2028, 1, 31, 23), utc_reading(2028, 2, 29, 23));
@@ -359,7 +339,7 @@ TEST_CASE("months: February of a leap year, and December rolling over into Janua
 }
 
 TEST_CASE("a zone east of UTC: Asia/Tokyo (+09:00) names the local day, not the UTC one") {
-    PeriodZone zone("Asia/Tokyo");
+    pie::test::ZoneGuard zone("Asia/Tokyo");
     // Mon 2026-11-23 00:30 JST = Sun 2026-11-22 15:30 UTC.
     const Instant at = utc_reading(2026, 11, 22, 15, 30);
     check_period(pie::period_containing(PeriodKind::day, at), PeriodKind::day, ymd(2026, 11, 23),

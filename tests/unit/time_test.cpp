@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "tz.hpp"
+
 #include <pie/error.hpp>
 #include <pie/time.hpp>
 
@@ -22,28 +24,6 @@ using namespace std::chrono_literals;
 namespace {
 
 // Sets the process's time zone for the life of the object, restoring the previous TZ after.
-class ZoneGuard {
-public:
-    explicit ZoneGuard(const char* zone) {
-        if (const char* old = std::getenv("TZ")) m_old = old;
-        ::setenv("TZ", zone, 1);
-        ::tzset();
-    }
-    ~ZoneGuard() {
-        if (m_old) {
-            ::setenv("TZ", m_old->c_str(), 1);
-        } else {
-            ::unsetenv("TZ");
-        }
-        ::tzset();
-    }
-    ZoneGuard(const ZoneGuard&) = delete;
-    ZoneGuard& operator=(const ZoneGuard&) = delete;
-
-private:
-    std::optional<std::string> m_old;
-};
-
 constexpr Instant k_hour = 3600;
 constexpr Instant k_day = 86400;
 
@@ -91,10 +71,10 @@ void check_bad_when(std::string_view text, Instant now = k_now) {
 
 }  // namespace
 
-TEST_CASE("ZoneGuard sets TZ and restores it") {
-    ZoneGuard outer("UTC");
+TEST_CASE("pie::test::ZoneGuard sets TZ and restores it") {
+    pie::test::ZoneGuard outer("UTC");
     {
-        ZoneGuard inner("Asia/Kolkata");
+        pie::test::ZoneGuard inner("Asia/Kolkata");
         CHECK(std::string(std::getenv("TZ")) == "Asia/Kolkata");
         CHECK(pie::to_local(0).utc_offset == 19800);
     }
@@ -107,7 +87,7 @@ TEST_CASE("ZoneGuard sets TZ and restores it") {
 // ---------------------------------------------------------------------------------------------
 
 TEST_CASE("parse_when: ISO dates and date-times") {
-    ZoneGuard zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     const WhenCase cases[] = {
         {"2026-11-24", k_today, true},
         {"2026-11-24T18:30", utc(2026, 11, 24, 17, 30), false},
@@ -145,7 +125,7 @@ TEST_CASE("parse_when: ISO dates and date-times") {
 }
 
 TEST_CASE("parse_when: a clock time alone is today") {
-    ZoneGuard zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     const WhenCase cases[] = {
         {"18:30", k_now, false},
         {"18:30:15", k_now + 15, false},
@@ -158,7 +138,7 @@ TEST_CASE("parse_when: a clock time alone is today") {
 }
 
 TEST_CASE("parse_when: now, today, yesterday") {
-    ZoneGuard zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     const WhenCase cases[] = {
         {"now", k_now, false},
         {"today", k_today, true},
@@ -179,7 +159,7 @@ TEST_CASE("parse_when: now, today, yesterday") {
 }
 
 TEST_CASE("parse_when: weekday names, full and abbreviated, today included") {
-    ZoneGuard zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     // now is Tuesday 2026-11-24: each name means the most recent such day, today included.
     struct Day {
         const char* full;
@@ -209,7 +189,7 @@ TEST_CASE("parse_when: weekday names, full and abbreviated, today included") {
 }
 
 TEST_CASE("parse_when: N units ago") {
-    ZoneGuard zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     const WhenCase cases[] = {
         {"3d ago", utc(2026, 11, 21, 17, 30), false},   // same local clock time, 3 days back
         {"1w ago", utc(2026, 11, 17, 17, 30), false},
@@ -232,7 +212,7 @@ TEST_CASE("parse_when: N units ago") {
 }
 
 TEST_CASE("parse_when: case and surrounding blanks do not matter") {
-    ZoneGuard zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     const WhenCase cases[] = {
         {"NOW", k_now, false},
         {"Now", k_now, false},
@@ -255,7 +235,7 @@ TEST_CASE("parse_when: case and surrounding blanks do not matter") {
 }
 
 TEST_CASE("parse_until: a day alone is inclusive, a time is exact") {
-    ZoneGuard zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     const Instant tomorrow = k_today + k_day;  // 2026-11-25 00:00 local
     struct Case {
         const char* text;
@@ -291,7 +271,7 @@ TEST_CASE("parse_until: a day alone is inclusive, a time is exact") {
 // ---------------------------------------------------------------------------------------------
 
 TEST_CASE("DST in Europe/Berlin: days of 23 and 25 hours") {
-    ZoneGuard zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     // Spring forward: Sun 2026-03-29 02:00 CET → 03:00 CEST (01:00Z).
     CHECK(pie::start_of_day(ymd(2026, 3, 29)) == utc(2026, 3, 28, 23));
     CHECK(pie::start_of_day(ymd(2026, 3, 30)) == utc(2026, 3, 29, 22));
@@ -309,7 +289,7 @@ TEST_CASE("DST in Europe/Berlin: days of 23 and 25 hours") {
 }
 
 TEST_CASE("DST in Europe/Berlin: from_local in the gap and in the repeated hour") {
-    ZoneGuard zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     // 02:30 on the spring day never happens: it moves forward by the gap, to 03:30 CEST (01:30Z).
     CHECK(pie::from_local(ymd(2026, 3, 29), 2, 30) == utc(2026, 3, 29, 1, 30));
     CHECK(pie::from_local(ymd(2026, 3, 29), 2, 0) == utc(2026, 3, 29, 1));  // 02:00 → 03:00
@@ -354,7 +334,7 @@ TEST_CASE("DST in Europe/Berlin: from_local in the gap and in the repeated hour"
 }
 
 TEST_CASE("DST in Europe/Berlin: ago") {
-    ZoneGuard zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     // `1d ago` keeps the local clock time, so across a change it is 23 or 25 hours back.
     Instant spring_noon = utc(2026, 3, 29, 10);  // Sun 12:00 CEST
     CHECK(pie::parse_when("1d ago", spring_noon).at == utc(2026, 3, 28, 11));  // Sat 12:00 CET
@@ -383,7 +363,7 @@ TEST_CASE("DST in Europe/Berlin: ago") {
 }
 
 TEST_CASE("DST in America/New_York") {
-    ZoneGuard zone("America/New_York");
+    pie::test::ZoneGuard zone("America/New_York");
     // Spring forward: Sun 2026-03-08 02:00 EST → 03:00 EDT (07:00Z).
     CHECK(pie::start_of_day(ymd(2026, 3, 8)) == utc(2026, 3, 8, 5));
     CHECK(pie::start_of_day(ymd(2026, 3, 9)) == utc(2026, 3, 9, 4));
@@ -418,7 +398,7 @@ TEST_CASE("DST in America/New_York") {
 
 TEST_CASE("DST with midnight skipped or repeated (America/Havana) and a 30-minute gap (Lord Howe)") {
     {
-        ZoneGuard zone("America/Havana");
+        pie::test::ZoneGuard zone("America/Havana");
         // 2026-03-08 00:00 CST → 01:00 CDT (05:00Z): the day starts at 01:00.
         CHECK(pie::start_of_day(ymd(2026, 3, 8)) == utc(2026, 3, 8, 5));
         CHECK(pie::parse_when("2026-03-08", k_now).at == utc(2026, 3, 8, 5));
@@ -427,7 +407,7 @@ TEST_CASE("DST with midnight skipped or repeated (America/Havana) and a 30-minut
         CHECK(pie::start_of_day(ymd(2026, 11, 2)) - pie::start_of_day(ymd(2026, 11, 1)) == 25 * k_hour);
     }
     {
-        ZoneGuard zone("Australia/Lord_Howe");
+        pie::test::ZoneGuard zone("Australia/Lord_Howe");
         // 2026-10-04 02:00 (+10:30) → 02:30 (+11:00) at 15:30Z the day before: 02:15 → 02:45.
         CHECK(pie::from_local(ymd(2026, 10, 4), 2, 15) == utc(2026, 10, 3, 15, 45));
         CHECK(pie::start_of_day(ymd(2026, 10, 5)) - pie::start_of_day(ymd(2026, 10, 4)) ==
@@ -440,7 +420,7 @@ TEST_CASE("DST with midnight skipped or repeated (America/Havana) and a 30-minut
 // ---------------------------------------------------------------------------------------------
 
 TEST_CASE("parse_when: malformed text is a UserError") {
-    ZoneGuard zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     const char* bad[] = {
         "", " ", "   ", "\t", "\n",
         // Out-of-range or impossible dates and times.
@@ -495,7 +475,7 @@ TEST_CASE("parse_when: malformed text is a UserError") {
 }
 
 TEST_CASE("parse_when: ago amounts too large to mean a representable day are rejected") {
-    ZoneGuard zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     // Many maximal terms add up past 32 bits of days: this must not wrap round to a near date.
     // 613 × 999999w + 3 × 999999d + 971593d = 4'294'967'299 days = 2^32 + 3 days.
     std::string text;
@@ -512,7 +492,7 @@ TEST_CASE("parse_when: ago amounts too large to mean a representable day are rej
 // ---------------------------------------------------------------------------------------------
 
 TEST_CASE("to_local, local_date, add_days") {
-    ZoneGuard zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     pie::LocalTime t = pie::to_local(k_now + 7);
     CHECK(t.date == ymd(2026, 11, 24));
     CHECK(t.hour == 18);
@@ -544,13 +524,13 @@ TEST_CASE("to_local, local_date, add_days") {
 
 TEST_CASE("from_local in zones without DST and east of UTC") {
     {
-        ZoneGuard zone("UTC");
+        pie::test::ZoneGuard zone("UTC");
         CHECK(pie::from_local(ymd(2026, 11, 24), 18, 30) == utc(2026, 11, 24, 18, 30));
         CHECK(pie::start_of_day(ymd(1970, 1, 1)) == 0);
         CHECK(pie::parse_when("today", k_now).at == utc(2026, 11, 24));
     }
     {
-        ZoneGuard zone("Asia/Kolkata");
+        pie::test::ZoneGuard zone("Asia/Kolkata");
         CHECK(pie::from_local(ymd(2026, 11, 24), 18, 30) == utc(2026, 11, 24, 13, 0));
         CHECK(pie::start_of_day(ymd(2026, 11, 24)) == utc(2026, 11, 23, 18, 30));
         // 17:30Z is 23:00 in Kolkata, still the 24th.
@@ -696,7 +676,7 @@ TEST_CASE("format_duration") {
 
 TEST_CASE("format_iso") {
     {
-        ZoneGuard zone("Europe/Berlin");
+        pie::test::ZoneGuard zone("Europe/Berlin");
         CHECK(pie::format_iso(k_now) == "2026-11-24T18:30:00+01:00");
         CHECK(pie::format_iso(utc(2026, 7, 1, 10, 0, 5)) == "2026-07-01T12:00:05+02:00");
         CHECK(pie::format_iso(utc(2026, 10, 25, 0, 30)) == "2026-10-25T02:30:00+02:00");
@@ -704,22 +684,22 @@ TEST_CASE("format_iso") {
         CHECK(pie::format_iso(utc(2025, 12, 31, 23, 30)) == "2026-01-01T00:30:00+01:00");
     }
     {
-        ZoneGuard zone("America/New_York");
+        pie::test::ZoneGuard zone("America/New_York");
         CHECK(pie::format_iso(k_now) == "2026-11-24T12:30:00-05:00");
         CHECK(pie::format_iso(utc(2026, 7, 1, 16)) == "2026-07-01T12:00:00-04:00");
         CHECK(pie::format_iso(utc(2026, 11, 24, 3)) == "2026-11-23T22:00:00-05:00");
     }
     {
-        ZoneGuard zone("UTC");
+        pie::test::ZoneGuard zone("UTC");
         CHECK(pie::format_iso(k_now) == "2026-11-24T17:30:00+00:00");
         CHECK(pie::format_iso(0) == "1970-01-01T00:00:00+00:00");
     }
     {
-        ZoneGuard zone("Asia/Kolkata");
+        pie::test::ZoneGuard zone("Asia/Kolkata");
         CHECK(pie::format_iso(k_now) == "2026-11-24T23:00:00+05:30");
     }
     {
-        ZoneGuard zone("America/St_Johns");  // a negative offset with minutes
+        pie::test::ZoneGuard zone("America/St_Johns");  // a negative offset with minutes
         CHECK(pie::format_iso(k_now) == "2026-11-24T14:00:00-03:30");
     }
 }
@@ -731,7 +711,7 @@ TEST_CASE("format_iso output parses back to the same instant") {
                                 utc(2026, 10, 25, 1, 30), utc(2026, 11, 1, 5, 30), utc(2026, 11, 1, 6, 30),
                                 utc(1971, 1, 1), utc(2099, 12, 31, 23, 59, 59)};
     for (const char* name : zones) {
-        ZoneGuard zone(name);
+        pie::test::ZoneGuard zone(name);
         for (Instant at : instants) {
             std::string text = pie::format_iso(at);
             CAPTURE(name);
@@ -743,7 +723,7 @@ TEST_CASE("format_iso output parses back to the same instant") {
 }
 
 TEST_CASE("format_short, format_minute, format_date") {
-    ZoneGuard zone("Europe/Berlin");
+    pie::test::ZoneGuard zone("Europe/Berlin");
     CHECK(pie::format_short(k_now, k_now) == "Tue 24 Nov 18:30");
     CHECK(pie::format_short(k_now + 59, k_now) == "Tue 24 Nov 18:30");  // seconds dropped
     CHECK(pie::format_short(utc(2026, 7, 1, 10), k_now) == "Wed 1 Jul 12:00");
