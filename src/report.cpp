@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -73,8 +74,11 @@ ReportPeriod month_period(std::string_view value, Instant now) {
     }
     if (*month < 1 || *month > 12) throw UserError(fmt::format("--month {}: there is no month {}", value, *month));
     Date first{std::chrono::year{*year}, std::chrono::month{static_cast<unsigned>(*month)}, std::chrono::day{1}};
+    static constexpr std::array<std::string_view, 12> names = {"January", "February", "March",     "April",
+                                                               "May",     "June",     "July",      "August",
+                                                               "September", "October", "November", "December"};
     Period period = period_of_date(PeriodKind::month, first);
-    return whole_period(period, "in " + period_label(period));
+    return whole_period(period, fmt::format("in {} {}", names[static_cast<std::size_t>(*month - 1)], *year));
 }
 
 ReportPeriod range_period(Instant from, Instant to) {

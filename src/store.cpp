@@ -598,6 +598,41 @@ std::optional<Rating> Store::latest_rating(std::int64_t slice_id, Instant at) {
     return read_rating(select);
 }
 
+Totals Store::slice_totals(std::int64_t slice_id, Instant from, Instant to) {
+    // A range of the (slice_id, at, minutes) index: no table row is read.
+    SQLite::Statement select(*m_db, "SELECT count(*), coalesce(sum(minutes), 0) FROM entries "
+                                    "WHERE slice_id = ? AND at >= ? AND at < ?");
+    select.bind(1, slice_id);
+    select.bind(2, static_cast<std::int64_t>(from));
+    select.bind(3, static_cast<std::int64_t>(to));
+    select.executeStep();
+    return Totals{select.getColumn(0).getInt64(), select.getColumn(1).getInt64()};
+}
+
+std::optional<Instant> Store::last_logged(std::int64_t slice_id, Instant before) {
+    SQLite::Statement select(*m_db, "SELECT max(at) FROM entries WHERE slice_id = ? AND at < ?");
+    select.bind(1, slice_id);
+    select.bind(2, static_cast<std::int64_t>(before));
+    select.executeStep();
+    if (select.getColumn(0).isNull()) return std::nullopt;
+    return select.getColumn(0).getInt64();
+}
+
+std::optional<std::pair<Instant, Instant>> Store::record_span() {
+    // min() and max() alone in a query are one index lookup each.
+    SQLite::Statement select(*m_db, "SELECT (SELECT min(at) FROM entries), (SELECT max(at) FROM entries), "
+                                    "(SELECT min(at) FROM ratings), (SELECT max(at) FROM ratings)");
+    select.executeStep();
+    std::optional<std::pair<Instant, Instant>> span;
+    for (int i : {0, 2}) {
+        if (select.getColumn(i).isNull()) continue;
+        Instant first = select.getColumn(i).getInt64();
+        Instant last = select.getColumn(i + 1).getInt64();
+        span = span ? std::pair{std::min(span->first, first), std::max(span->second, last)} : std::pair{first, last};
+    }
+    return span;
+}
+
 std::int64_t Store::add_goal(const Goal& goal) {
     SQLite::Statement insert(*m_db,
                              "INSERT INTO goals(uuid, slice_id, title, kind, every, times, minutes, match, rating, "

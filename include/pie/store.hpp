@@ -129,6 +129,12 @@ public:
     // The latest rating of a slice at or before `at`.
     std::optional<Rating> latest_rating(std::int64_t slice_id, Instant at);
 
+    // For reports: the entries and minutes of a slice in [from, to); its latest entry before
+    // `before`; the earliest and latest instant of any entry or rating (nullopt when none).
+    Totals slice_totals(std::int64_t slice_id, Instant from, Instant to);
+    std::optional<Instant> last_logged(std::int64_t slice_id, Instant before);
+    std::optional<std::pair<Instant, Instant>> record_span();
+
     // Goals, oldest first: the active ones, or all.
     std::int64_t add_goal(const Goal& goal);
     std::vector<Goal> goals(bool include_inactive);

@@ -3,6 +3,7 @@
 #include <pie/commands/commands.hpp>
 #include <pie/commands/common.hpp>
 #include <pie/error.hpp>
+#include <pie/format/goal_text.hpp>
 #include <pie/format/json.hpp>
 #include <pie/format/table.hpp>
 #include <pie/text.hpp>
@@ -30,39 +31,6 @@ struct GoalsOptions {
     std::string id;
 };
 
-std::string_view every_word(const Goal& goal) {
-    if (!goal.every) return "-";
-    switch (*goal.every) {
-        case PeriodKind::day: return "daily";
-        case PeriodKind::week: return "weekly";
-        case PeriodKind::month: return "monthly";
-    }
-    return "-";
-}
-
-// A value of the goal's measure: "3", "1h30m" or "7".
-std::string measure_text(const Goal& goal, std::int64_t value) {
-    return goal.minutes ? format_duration(static_cast<int>(value)) : std::to_string(value);
-}
-
-// "██████░░░░ 1h/2h ✓": a progress bar, the numbers, and a mark when met.
-std::string progress_cell(const Goal& goal, const GoalStatus& status, bool ascii) {
-    std::string_view tick = ascii ? " ok" : " ✓";
-    if (goal.kind == GoalKind::one_off) {
-        return status.met ? fmt::format("done{}", tick) : std::string("not yet");
-    }
-    constexpr int bar_width = 10;
-    std::int64_t reached = status.progress.value_or(0);
-    int filled = static_cast<int>(std::min<std::int64_t>(bar_width, reached * bar_width / *status.target));
-    std::string bar;
-    for (int i = 0; i < bar_width; ++i) bar += i < filled ? (ascii ? "#" : "█") : (ascii ? "-" : "░");
-    std::string numbers = goal.kind == GoalKind::rating
-                              ? fmt::format("rating {}/{}", status.progress ? std::to_string(*status.progress) : "-",
-                                            *status.target)
-                              : fmt::format("{}/{}", measure_text(goal, reached), measure_text(goal, *status.target));
-    return fmt::format("{} {}{}", bar, numbers, status.met ? tick : "");
-}
-
 void run_list(const GoalsOptions& options, Context& context) {
     Instant now = context.now();
     Store& store = context.read_store();
@@ -84,7 +52,7 @@ void run_list(const GoalsOptions& options, Context& context) {
     for (const Goal& goal : goals) {
         GoalStatus status = evaluate_goal(goal, now, store.goal_facts(goal, now));
         std::vector<std::string> row = {std::to_string(goal.id), goal.slice, context.show(goal.title),
-                                        std::string(every_word(goal)), progress_cell(goal, status, context.ascii()),
+                                        std::string(goal_every_word(goal)), goal_progress(goal, status, context.ascii()),
                                         status.streak ? std::to_string(*status.streak) : "-"};
         if (options.all) row.insert(row.begin() + 1, std::string(goal_state_name(goal.state)));
         rows.push_back(std::move(row));

@@ -136,7 +136,7 @@ TEST_CASE("--month: this, last, a month, and months that do not exist") {
 
     ReportPeriod february = pie::month_period("2024-02", k_now);
     CHECK(february.to - february.from == 29 * k_day);
-    CHECK(february.words == "in 2024-02");
+    CHECK(february.words == "in February 2024");
 
     // January, and December into the next year.
     CHECK(pie::month_period("last", utc_time(2026, 1, 10, 12)).label == "2025-12");

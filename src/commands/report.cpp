@@ -1,0 +1,153 @@
+// pie report [--days N | --week [this|last|YYYY-Www] | --month [this|last|YYYY-MM]
+//             | --since WHEN [--until WHEN] | --all]
+//            [--by minutes|count] [--format text|markdown|json|csv] [--width N]   (§6)
+
+#include <pie/commands/commands.hpp>
+#include <pie/commands/common.hpp>
+#include <pie/error.hpp>
+#include <pie/format/report.hpp>
+#include <pie/report.hpp>
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <memory>
+
+namespace pie {
+
+namespace {
+
+struct ReportOptions {
+    std::string days;
+    std::string week;
+    std::string month;
+    std::string since;
+    std::string until;
+    bool all = false;
+    std::string by = "minutes";
+    std::string format = "text";
+    std::string width;
+};
+
+// The largest --width: wider than any terminal.
+constexpr int k_max_width = 1000;
+
+int parse_number(const std::string& text, std::string_view option, int low, int high) {
+    int value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || ec == std::errc::invalid_argument || end != text.data() + text.size()) {
+        throw UserError(fmt::format("invalid {} '{}'", option, text), fmt::format("a whole number from {} to {}", low, high));
+    }
+    if (ec == std::errc::result_out_of_range || value < low || value > high) {
+        throw UserError(fmt::format("{} {} is out of range: it must be from {} to {}", option, text, low, high));
+    }
+    return value;
+}
+
+// The period the options name; only --all reads the database, for its first and last record.
+ReportPeriod choose_period(const ReportOptions& options, const CLI::App& command, Context& context, Instant now) {
+    std::vector<std::string> given;
+    for (const char* option : {"--days", "--week", "--month", "--since", "--all"}) {
+        if (command.count(option) > 0) given.emplace_back(option);
+    }
+    if (given.size() > 1) {
+        throw UserError(fmt::format("{} and {} exclude each other", given[0], given[1]),
+                        "choose one of --days, --week, --month, --since and --all");
+    }
+    if (command.count("--until") > 0 && command.count("--since") == 0) {
+        throw UserError("--until needs --since", "e.g. pie report --since 2026-11-01 --until 2026-11-14");
+    }
+    if (command.count("--week") > 0) return week_period(options.week, now);
+    if (command.count("--month") > 0) return month_period(options.month, now);
+    if (command.count("--since") > 0) {
+        Instant from = parse_when(options.since, now).at;
+        Instant to = options.until.empty() ? days_period(1, now).to : parse_until(options.until, now);
+        if (from >= to) {
+            throw UserError(options.until.empty()
+                                ? fmt::format("--since '{}' is after today", options.since)
+                                : fmt::format("--since '{}' is not before --until '{}'", options.since, options.until));
+        }
+        return range_period(from, to);
+    }
+    if (options.all) {
+        auto span = context.read_store().record_span();
+        return all_period(span ? std::optional(span->first) : std::nullopt,
+                          span ? std::optional(span->second) : std::nullopt, now);
+    }
+    if (command.count("--days") > 0) return days_period(parse_number(options.days, "--days", 1, k_max_days), now);
+    return days_period(7, now);
+}
+
+void run_report(const ReportOptions& options, const CLI::App& command, Context& context) {
+    Instant now = context.now();
+    RenderOptions render;
+    render.width = options.width.empty() ? std::max(k_min_width, context.terminal_width().value_or(80))
+                                         : parse_number(options.width, "--width", k_min_width, k_max_width);
+    ReportPeriod period = choose_period(options, command, context, now);
+    Store& store = context.read_store();
+    Instant last_instant = period.to - 1;
+    std::vector<SliceFacts> slices;
+    for (Slice& slice : store.slices()) {
+        SliceFacts facts;
+        facts.totals = store.slice_totals(slice.id, period.from, period.to);
+        facts.last_logged = store.last_logged(slice.id, period.to);
+        if (auto rating = store.latest_rating(slice.id, last_instant)) facts.rating = rating->score;
+        if (auto rating = store.latest_rating(slice.id, period.from - 1)) facts.rating_before = rating->score;
+        facts.slice = std::move(slice);
+        slices.push_back(std::move(facts));
+    }
+    std::vector<GoalReport> goals;
+    for (Goal& goal : store.goals(true)) {
+        if (!goal_in_report(goal, period)) continue;
+        GoalStatus status = evaluate_goal(goal, last_instant, store.goal_facts(goal, last_instant));
+        goals.push_back({std::move(goal), status});
+    }
+    Basis basis = options.by == "count" ? Basis::count : Basis::minutes;
+    Report report = compute_report(period, basis, now, slices, std::move(goals));
+
+    render.ascii = context.ascii();
+    render.color = context.color();
+    if (options.format == "json") {
+        print(render_json(report));
+    } else if (options.format == "csv") {
+        print(render_csv(report));
+    } else if (options.format == "markdown") {
+        print(render_markdown(report, render));
+    } else {
+        print(render_text(report, render));
+    }
+}
+
+}  // namespace
+
+void register_report(CLI::App& app, Context& context) {
+    auto options = std::make_shared<ReportOptions>();
+    CLI::App* report = app.add_subcommand(
+        "report", "Show where attention went, how each slice feels, the balance, and goal progress");
+    report->add_option("--days", options->days, "today and the N-1 days before it (default: 7)")->type_name("N");
+    report->add_option("--week", options->week, "a calendar week: this (default), last or YYYY-Www")
+        ->expected(0, 1)
+        ->type_name("[WEEK]");
+    report->add_option("--month", options->month, "a calendar month: this (default), last or YYYY-MM")
+        ->expected(0, 1)
+        ->type_name("[MONTH]");
+    report->add_option("--since", options->since, "from this WHEN on (inclusive)");
+    report->add_option("--until", options->until, "with --since: up to this WHEN (exclusive; a day alone is included)");
+    report->add_flag("--all", options->all, "everything, from the first record on");
+    report->add_option("--by", options->by, "shares of minutes (default) or of entry counts")
+        ->check(CLI::IsMember({"minutes", "count"}));
+    report->add_option("--format", options->format, "text (default), markdown, json or csv")
+        ->check(CLI::IsMember({"text", "markdown", "json", "csv"}));
+    report->add_option("--width", options->width, "columns of text and markdown (default: the terminal's, else 80)")
+        ->type_name("N");
+    set_examples(report,
+                 "  pie report\n"
+                 "  pie report --week last\n"
+                 "  pie report --month 2026-10 --by count\n"
+                 "  pie report --since 2026-11-01 --until 2026-11-14 --format csv\n"
+                 "  pie report --week last --format markdown >> notes.md\n"
+                 "  pie report --all --format json | jq .balance\n");
+    report->callback([options, report, &context] { run_report(*options, *report, context); });
+}
+
+}  // namespace pie
