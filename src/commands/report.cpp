@@ -131,8 +131,9 @@ void register_report(CLI::App& app, Context& context) {
     report->add_option("--month", options->month, "a calendar month: this (default), last or YYYY-MM")
         ->expected(0, 1)
         ->type_name("[MONTH]");
-    report->add_option("--since", options->since, "from this WHEN on (inclusive)");
-    report->add_option("--until", options->until, "with --since: up to this WHEN (exclusive; a day alone is included)");
+    report->add_option("--since", options->since, "from this WHEN on (inclusive)")->type_name("WHEN");
+    report->add_option("--until", options->until, "with --since: up to this WHEN (exclusive; a day alone is included)")
+        ->type_name("WHEN");
     report->add_flag("--all", options->all, "everything, from the first record on");
     report->add_option("--by", options->by, "shares of minutes (default) or of entry counts")
         ->check(CLI::IsMember({"minutes", "count"}));
