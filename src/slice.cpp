@@ -41,6 +41,14 @@ std::string default_label(std::string_view name) {
     return label;
 }
 
+const Slice& require_active(const Slice& slice) {
+    if (slice.retired()) {
+        throw UserError(fmt::format("slice '{}' is retired", slice.name),
+                        fmt::format("'pie slices restore {}' brings it back", slice.name));
+    }
+    return slice;
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> row(b.size() + 1);
     std::iota(row.begin(), row.end(), 0);

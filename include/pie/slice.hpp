@@ -48,6 +48,10 @@ std::string default_label(std::string_view name);
 // unknown name (suggesting the closest).
 const Slice& resolve_slice(std::string_view typed, const std::vector<Slice>& slices);
 
+// `slice` itself, unless it is retired: no new entries, ratings or goals go to a retired slice,
+// so that is a UserError with a hint to restore it.
+const Slice& require_active(const Slice& slice);
+
 // Levenshtein distance between two names, for "did you mean" suggestions.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 

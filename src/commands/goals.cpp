@@ -116,8 +116,7 @@ void run_add(GoalsOptions options, Context& context, const CLI::App& add) {
 
     Store& store = context.write_store();
     std::vector<Slice> slices = store.slices();
-    const Slice& slice = resolve_slice(options.words.front(), slices);
-    if (slice.retired()) throw UserError(fmt::format("slice '{}' is retired", slice.name));
+    const Slice& slice = require_active(resolve_slice(options.words.front(), slices));
     goal.slice_id = slice.id;
     goal.slice = slice.name;
     goal.created_at = goal.changed_at = now;

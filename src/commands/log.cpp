@@ -58,11 +58,7 @@ void run_log(LogOptions options, Context& context) {
 
     Store& store = context.write_store();
     std::vector<Slice> slices = store.slices();
-    const Slice& slice = resolve_slice(options.words.front(), slices);
-    if (slice.retired()) {
-        throw UserError(fmt::format("slice '{}' is retired", slice.name),
-                        fmt::format("'pie slices restore {}' brings it back", slice.name));
-    }
+    const Slice& slice = require_active(resolve_slice(options.words.front(), slices));
     entry.slice_id = slice.id;
     entry.slice = slice.name;
 
