@@ -20,8 +20,8 @@ void register_completion(CLI::App& app, Context& context);
 
 // Every command, in the order `pie --help` lists them.
 inline constexpr void (*k_commands[])(CLI::App&, Context&) = {
-    register_log,  register_rate,  register_goals,  register_history,
-    register_rm,   register_undo,  register_slices, register_completion,
+    register_log, register_rate, register_goals,  register_history,
+    register_rm,  register_undo, register_slices, register_completion,
 };
 
 }  // namespace pie
