@@ -3,9 +3,12 @@
 
 PIE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
-# Debian packages pie needs to build and test; nothing else is fetched.
+# Debian packages pie needs to build and test; nothing else is fetched. The last line is for the
+# shell tests: the man page (man-db, groff-base), the .deb (dpkg-dev for dpkg-shlibdeps, file for
+# cpack), and zsh and fish to check their completion scripts.
 PIE_PACKAGES=(cmake make g++ pkgconf libcli11-dev libfmt-dev libsqlitecpp-dev libsqlite3-dev
-              doctest-dev nlohmann-json3-dev libutf8proc-dev sqlite3 util-linux python3)
+              doctest-dev nlohmann-json3-dev libutf8proc-dev sqlite3 util-linux python3
+              man-db groff-base dpkg-dev file zsh fish)
 
 pie_ensure_packages() {
   local missing=() pkg

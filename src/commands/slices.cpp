@@ -1,4 +1,4 @@
-// pie slices [add NAME [--label TEXT] | rename OLD NEW | retire NAME | restore NAME]   (§2)
+// pie slices [--names | add NAME [--label TEXT] | rename OLD NEW | retire NAME | restore NAME]   (§2)
 
 #include <pie/commands/commands.hpp>
 #include <pie/commands/common.hpp>
@@ -19,6 +19,7 @@ struct SlicesOptions {
     std::string name;
     std::string new_name;
     std::optional<std::string> label;
+    bool names = false;
 };
 
 void require_new_name(const std::string& name, const std::vector<Slice>& slices) {
@@ -42,6 +43,15 @@ void run_list(Context& context) {
     }
     print(render_table({{"name"}, {"label"}, {"status"}, {"entries", Align::right}, {"last logged"}}, rows,
                        std::nullopt, context.ascii()));
+}
+
+// Active slice names, one per line in pie order: for scripts and shell completion.
+void run_names(Context& context) {
+    std::string out;
+    for (const Slice& slice : context.read_store().slices()) {
+        if (!slice.retired()) out += slice.name + "\n";
+    }
+    print(out);
 }
 
 void run_add(const SlicesOptions& options, Context& context) {
@@ -95,8 +105,11 @@ void register_slices(CLI::App& app, Context& context) {
     auto options = std::make_shared<SlicesOptions>();
     CLI::App* slices = app.add_subcommand("slices", "List the slices of your pie, or change them");
     slices->require_subcommand(0, 1);
+    CLI::Option* names =
+        slices->add_flag("--names", options->names, "only the names of the active slices, one per line (for scripts)");
     set_examples(slices,
                  "  pie slices\n"
+                 "  pie slices --names       # e.g. for n in $(pie slices --names); do ...; done\n"
                  "  pie slices add hobbies --label 'Hobbies outside work'\n"
                  "  pie slices rename social friends\n"
                  "  pie slices retire finances\n"
@@ -124,8 +137,14 @@ void register_slices(CLI::App& app, Context& context) {
     set_examples(restore, "  pie slices restore finances\n");
     restore->callback([options, &context] { run_retire(*options, context, false); });
 
-    slices->callback([slices, &context] {
-        if (slices->get_subcommands().empty()) run_list(context);
+    for (CLI::App* command : {add, rename, retire, restore}) command->excludes(names);
+    slices->callback([slices, options, &context] {
+        if (!slices->get_subcommands().empty()) return;
+        if (options->names) {
+            run_names(context);
+        } else {
+            run_list(context);
+        }
     });
 }
 
