@@ -254,7 +254,9 @@ std::string md_table(const std::vector<std::string>& headers, const std::vector<
         auto line = [&](const std::vector<std::string>& cells) {
             std::string out = "|";
             for (std::size_t i = 0; i < cells.size(); ++i) {
-                out += " " + (aligns[i] == MdAlign::right ? pad_left(cells[i], widths[i]) : pad_right(cells[i], widths[i])) + " |";
+                out += ' ';
+                out += aligns[i] == MdAlign::right ? pad_left(cells[i], widths[i]) : pad_right(cells[i], widths[i]);
+                out += " |";
             }
             return out + "\n";
         };
