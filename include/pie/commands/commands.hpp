@@ -16,10 +16,13 @@ void register_rm(CLI::App& app, Context& context);
 void register_rate(CLI::App& app, Context& context);
 void register_undo(CLI::App& app, Context& context);
 void register_goals(CLI::App& app, Context& context);
+void register_export(CLI::App& app, Context& context);
+void register_import(CLI::App& app, Context& context);
 
 // Every command, in the order `pie --help` lists them.
 inline constexpr void (*k_commands[])(CLI::App&, Context&) = {
     register_log, register_rate, register_goals, register_history, register_rm, register_undo, register_slices,
+    register_export, register_import,
 };
 
 }  // namespace pie
