@@ -181,8 +181,8 @@ ImportSession::ImportSession(Store& store, std::map<std::string, std::string> ta
 void ImportSession::refresh_slices() { m_slices = m_store.slices(); }
 
 const Slice* ImportSession::local_slice(const std::string& name) const {
-    auto mapped = m_tag_map.find(name);
-    std::string wanted = lower_ascii(mapped != m_tag_map.end() ? mapped->second : name);
+    std::string wanted = lower_ascii(name);
+    if (auto mapped = m_tag_map.find(wanted); mapped != m_tag_map.end()) wanted = mapped->second;
     auto it = std::find_if(m_slices.begin(), m_slices.end(), [&](const Slice& s) { return s.name == wanted; });
     return it == m_slices.end() ? nullptr : &*it;
 }
@@ -390,9 +390,11 @@ void ImportSession::add_rating_record(const Json& record) {
 }
 
 void ImportSession::add_entry(Entry& entry, bool derived_uuid) {
-    // Rows without a UUID of their own are also present when an identical entry is (logged here,
-    // or imported with its own UUID).
-    if (m_importer.has_entry(entry.uuid) || (derived_uuid && m_importer.has_same_entry(entry))) {
+    // Rows without a UUID of their own (CSV, Timewarrior) are also present when an identical entry
+    // is, whatever its UUID. An entry of a pie export is also present when an identical entry came
+    // in through such a row: the same entry, once imported from CSV here and logged there. (Two
+    // identical entries logged in the same second on one machine both travel.)
+    if (m_importer.has_entry(entry.uuid) || m_importer.has_same_entry(entry, !derived_uuid)) {
         ++m_counts.present;
         return;
     }

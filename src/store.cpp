@@ -730,7 +730,7 @@ void Store::each_entry(const RecordQuery& query, const std::function<void(const 
     RecordQuery all_slices = query;
     all_slices.slice_id.reset();
     SQLite::Statement select(*m_db, fmt::format("SELECT {} FROM entries e JOIN slices s ON s.id = e.slice_id{} "
-                                                "ORDER BY e.at, e.uuid",
+                                                "ORDER BY e.at, s.name, e.minutes, e.note, e.tags, e.uuid",
                                                 k_entry_columns, where_clause(all_slices, "e")));
     bind_query(select, all_slices);
     while (select.executeStep()) visit(read_entry(select));
@@ -740,7 +740,7 @@ void Store::each_rating(const RecordQuery& query, const std::function<void(const
     RecordQuery all_slices = query;
     all_slices.slice_id.reset();
     SQLite::Statement select(*m_db, fmt::format("SELECT {} FROM ratings r JOIN slices s ON s.id = r.slice_id{} "
-                                                "ORDER BY r.at, r.uuid",
+                                                "ORDER BY r.at, s.name, r.score, r.note, r.uuid",
                                                 k_rating_columns, where_clause(all_slices, "r")));
     bind_query(select, all_slices);
     while (select.executeStep()) visit(read_rating(select));
@@ -751,6 +751,9 @@ Store::Importer::Importer(SQLite::Database& db)
       m_has_same_entry(db,
                        "SELECT 1 FROM entries WHERE at = ? AND slice_id = ? AND minutes IS ? AND note = ? AND tags = ? "
                        "LIMIT 1"),
+      m_has_same_name_based_entry(db,
+                                  "SELECT 1 FROM entries WHERE at = ? AND slice_id = ? AND minutes IS ? AND note = ? "
+                                  "AND tags = ? AND substr(uuid, 15, 1) = '5' LIMIT 1"),
       m_add_entry(db, "INSERT INTO entries(uuid, slice_id, at, minutes, note, tags) VALUES (?, ?, ?, ?, ?, ?)"),
       m_has_rating(db, "SELECT 1 FROM ratings WHERE uuid = ?"),
       m_add_rating(db, "INSERT INTO ratings(uuid, slice_id, at, score, note) VALUES (?, ?, ?, ?, ?)") {}
@@ -778,13 +781,14 @@ bool Store::Importer::has_entry(const std::string& uuid) {
     return finds_row(m_has_entry);
 }
 
-bool Store::Importer::has_same_entry(const Entry& entry) {
-    m_has_same_entry.bind(1, static_cast<std::int64_t>(entry.at));
-    m_has_same_entry.bind(2, entry.slice_id);
-    bind_optional(m_has_same_entry, 3, entry.minutes);
-    m_has_same_entry.bind(4, entry.note);
-    m_has_same_entry.bind(5, join_tags(entry.tags));
-    return finds_row(m_has_same_entry);
+bool Store::Importer::has_same_entry(const Entry& entry, bool name_based_only) {
+    SQLite::Statement& query = name_based_only ? m_has_same_name_based_entry : m_has_same_entry;
+    query.bind(1, static_cast<std::int64_t>(entry.at));
+    query.bind(2, entry.slice_id);
+    bind_optional(query, 3, entry.minutes);
+    query.bind(4, entry.note);
+    query.bind(5, join_tags(entry.tags));
+    return finds_row(query);
 }
 
 void Store::Importer::add_entry(const Entry& entry) {

@@ -151,8 +151,9 @@ public:
     // Gives goal `id` the title, state, done_at, dropped_at and changed_at of `from`.
     void update_goal(std::int64_t id, const Goal& from);
 
-    // Entries or ratings in the query's [since, until) (slice and limit ignored), by time then
-    // UUID: an order that does not depend on the ids one machine happened to give them.
+    // Entries or ratings in the query's [since, until) (slice and limit ignored), by time, then
+    // slice name and content, then UUID: an order that does not depend on the ids one machine gave
+    // them, nor (for rows that differ) on their UUIDs, which CSV does not carry.
     void each_entry(const RecordQuery& query, const std::function<void(const Entry&)>& visit);
     void each_rating(const RecordQuery& query, const std::function<void(const Rating&)>& visit);
 
@@ -162,9 +163,10 @@ public:
     public:
         explicit Importer(SQLite::Database& db);
         bool has_entry(const std::string& uuid);
-        // Whether an entry with the same slice, time, minutes, note and tags exists (for rows
-        // that carry no UUID: CSV and Timewarrior).
-        bool has_same_entry(const Entry& entry);
+        // Whether an entry with the same slice, time, minutes, note and tags exists: any such
+        // entry, or with `name_based_only` one whose UUID is name-based (version 5: it came from
+        // a CSV or Timewarrior import).
+        bool has_same_entry(const Entry& entry, bool name_based_only = false);
         void add_entry(const Entry& entry);
         bool has_rating(const std::string& uuid);
         void add_rating(const Rating& rating);
@@ -172,6 +174,7 @@ public:
     private:
         SQLite::Statement m_has_entry;
         SQLite::Statement m_has_same_entry;
+        SQLite::Statement m_has_same_name_based_entry;
         SQLite::Statement m_add_entry;
         SQLite::Statement m_has_rating;
         SQLite::Statement m_add_rating;

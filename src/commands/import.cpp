@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -25,8 +26,8 @@ struct ImportOptions {
     bool dry_run = false;
 };
 
-// --map TAG=SLICE options as a map from tag to slice name; the slices are resolved like any
-// slice on the command line (a unique prefix will do).
+// --map TAG=SLICE options as a map from tag (lowercase: tags match ignoring ASCII case) to slice
+// name; the slices are resolved like any slice on the command line (a unique prefix will do).
 std::map<std::string, std::string> parse_maps(const std::vector<std::string>& maps, const std::vector<Slice>& slices) {
     std::map<std::string, std::string> out;
     for (const std::string& map : maps) {
@@ -36,6 +37,7 @@ std::map<std::string, std::string> parse_maps(const std::vector<std::string>& ma
             throw UserError(fmt::format("invalid --map '{}'", map), "--map TAG=SLICE, e.g. --map gym=health-fitness");
         }
         std::string tag = map.substr(0, equals);
+        std::transform(tag.begin(), tag.end(), tag.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         if (out.contains(tag)) throw UserError(fmt::format("--map gives tag '{}' twice", tag));
         out[tag] = resolve_slice(map.substr(equals + 1), slices).name;
     }
