@@ -84,8 +84,9 @@ std::optional<int> parse_minutes(std::string_view text) {
     if (text.empty()) return std::nullopt;
     int minutes = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), minutes);
-    if (ec != std::errc() || end != text.data() + text.size() || minutes < 1 || minutes > 1440) {
-        throw UserError(fmt::format("minutes '{}' out of range", text),
+    bool number = ec != std::errc::invalid_argument && end == text.data() + text.size();
+    if (!number || ec != std::errc() || minutes < 1 || minutes > 1440) {
+        throw UserError(fmt::format("minutes '{}' {}", text, number ? "out of range" : "is not a number"),
                         "minutes are a whole number from 1 to 1440, or empty for an occurrence");
     }
     return minutes;
