@@ -20,7 +20,7 @@ namespace pie {
 namespace {
 
 struct ImportOptions {
-    std::string file = "-";
+    std::string file;  // empty: stdin, as "-" 
     std::string format;
     std::vector<std::string> maps;
     bool dry_run = false;
@@ -67,8 +67,15 @@ std::string sniff_format(std::istream& in, std::size_t& lines) {
     return first == '{' ? "json" : first == '[' ? "timewarrior" : "csv";
 }
 
-void run_import(const ImportOptions& options, Context& context) {
+void run_import(ImportOptions options, Context& context) {
     Instant now = context.now();
+    if (options.file.empty()) {
+        if (context.stdin_is_terminal()) {
+            throw UserError("nothing to import: give a FILE, or pipe the data in",
+                            "e.g. pie import backup.json, or timew export | pie import");
+        }
+        options.file = "-";
+    }
     std::string source = options.file == "-" ? "stdin" : options.file;
     std::unique_ptr<std::istream> in = open_input(options.file);
     std::size_t blank_lines = 0;
