@@ -128,7 +128,8 @@ std::optional<Instant> optional_time(const Json& record, const char* key, Instan
 
 std::string uuid_member(const Json& record) {
     std::string uuid = text_member(record, "uuid");
-    if (!is_uuid(uuid)) throw UserError(fmt::format("bad uuid '{}'", uuid), "a UUID is 8-4-4-4-12 lowercase hex digits");
+    if (!is_uuid(uuid))
+        throw UserError(fmt::format("bad uuid '{}'", uuid), "a UUID is 8-4-4-4-12 lowercase hex digits");
     return uuid;
 }
 
@@ -179,7 +180,9 @@ ImportSession::ImportSession(Store& store, std::map<std::string, std::string> ta
     refresh_slices();
 }
 
-void ImportSession::refresh_slices() { m_slices = m_store.slices(); }
+void ImportSession::refresh_slices() {
+    m_slices = m_store.slices();
+}
 
 const Slice* ImportSession::local_slice(const std::string& name) const {
     std::string wanted = lower_ascii(name);
@@ -205,7 +208,8 @@ void ImportSession::read_json(std::istream& in) {
     auto not_an_export = [] {
         return UserError("not a pie export",
                          fmt::format("a pie export is the JSON object 'pie export' writes, starting with "
-                                     "{{\"pie_export\": {}", k_export_format));
+                                     "{{\"pie_export\": {}",
+                                     k_export_format));
     };
     std::string section;
     std::size_t index = 0;
@@ -283,9 +287,9 @@ void ImportSession::add_slice_record(const Json& record) {
                        by_uuid->retired_at != slice.retired_at || by_uuid->changed_at != slice.changed_at;
         if (slice.changed_at <= by_uuid->changed_at || !differs) return;
         if (by_name != m_slices.end() && by_name != by_uuid) {
-            throw UserError(fmt::format("slice '{}' was renamed '{}', a name another slice has here", by_uuid->name,
-                                        slice.name),
-                            "rename that slice here first ('pie slices rename'), then import again");
+            throw UserError(
+                fmt::format("slice '{}' was renamed '{}', a name another slice has here", by_uuid->name, slice.name),
+                "rename that slice here first ('pie slices rename'), then import again");
         }
         m_store.update_slice(by_uuid->id, slice);
         ++m_counts.slices_updated;

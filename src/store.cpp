@@ -696,7 +696,8 @@ std::int64_t Store::import_slice(const Slice& slice) {
 }
 
 void Store::update_slice(std::int64_t id, const Slice& from) {
-    SQLite::Statement update(*m_db, "UPDATE slices SET name = ?, label = ?, retired_at = ?, changed_at = ? WHERE id = ?");
+    SQLite::Statement update(*m_db,
+                             "UPDATE slices SET name = ?, label = ?, retired_at = ?, changed_at = ? WHERE id = ?");
     update.bind(1, from.name);
     update.bind(2, from.label);
     bind_optional(update, 3, from.retired_at);
@@ -706,8 +707,9 @@ void Store::update_slice(std::int64_t id, const Slice& from) {
 }
 
 std::optional<Goal> Store::goal_by_uuid(const std::string& uuid) {
-    SQLite::Statement select(
-        *m_db, fmt::format("SELECT {} FROM goals g JOIN slices s ON s.id = g.slice_id WHERE g.uuid = ?", k_goal_columns));
+    SQLite::Statement select(*m_db, fmt::format("SELECT {} FROM goals g JOIN slices s ON s.id = g.slice_id "
+                                                "WHERE g.uuid = ?",
+                                                k_goal_columns));
     select.bind(1, uuid);
     if (!select.executeStep()) return std::nullopt;
     return read_goal(select);

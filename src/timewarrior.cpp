@@ -14,7 +14,8 @@ constexpr Instant k_day_seconds = 86400;
 // Timewarrior tags may hold spaces; a pie tag is one word.
 std::string as_tag(const std::string& tag) {
     std::string out = tag;
-    std::replace_if(out.begin(), out.end(), [](unsigned char c) { return c <= ' ' || c == 0x7f; }, '-');
+    std::replace_if(
+        out.begin(), out.end(), [](unsigned char c) { return c <= ' ' || c == 0x7f; }, '-');
     return out;
 }
 
@@ -31,8 +32,7 @@ std::optional<Instant> parse_timew_time(std::string_view text) {
         }
         return value;
     };
-    auto y = number(0, 4), mo = number(4, 2), d = number(6, 2), h = number(9, 2), mi = number(11, 2),
-         s = number(13, 2);
+    auto y = number(0, 4), mo = number(4, 2), d = number(6, 2), h = number(9, 2), mi = number(11, 2), s = number(13, 2);
     if (!y || !mo || !d || !h || !mi || !s) return std::nullopt;
     using namespace std::chrono;
     year_month_day date{year{*y}, month{static_cast<unsigned>(*mo)}, day{static_cast<unsigned>(*d)}};

@@ -79,7 +79,7 @@ private:
     Store::Importer m_importer;
     std::map<std::string, std::string> m_tag_map;
     Instant m_now;
-    std::vector<Slice> m_slices;                    // the local slices, kept current
+    std::vector<Slice> m_slices;                        // the local slices, kept current
     std::map<std::string, std::int64_t> m_file_slices;  // a slice name in the file -> local slice id
     ImportCounts m_counts;
     std::vector<std::string> m_skipped;

@@ -25,10 +25,14 @@ struct ExportOptions {
     std::string until;
 };
 
-Json time_or_null(std::optional<Instant> at) { return at ? Json(format_iso(*at)) : Json(nullptr); }
+Json time_or_null(std::optional<Instant> at) {
+    return at ? Json(format_iso(*at)) : Json(nullptr);
+}
 
 // 0 stands for "always" (a default slice's added_at) and "never" (its changed_at).
-Json time_or_null(Instant at) { return at == 0 ? Json(nullptr) : Json(format_iso(at)); }
+Json time_or_null(Instant at) {
+    return at == 0 ? Json(nullptr) : Json(format_iso(at));
+}
 
 template <typename T>
 Json value_or_null(const std::optional<T>& value) {
@@ -36,9 +40,12 @@ Json value_or_null(const std::optional<T>& value) {
 }
 
 Json slice_json(const Slice& slice) {
-    return {{"uuid", slice.uuid},         {"name", slice.name},
-            {"label", slice.label},       {"added_at", time_or_null(slice.added_at)},
-            {"retired_at", time_or_null(slice.retired_at)}, {"changed_at", time_or_null(slice.changed_at)}};
+    return {{"uuid", slice.uuid},
+            {"name", slice.name},
+            {"label", slice.label},
+            {"added_at", time_or_null(slice.added_at)},
+            {"retired_at", time_or_null(slice.retired_at)},
+            {"changed_at", time_or_null(slice.changed_at)}};
 }
 
 Json goal_record_json(const Goal& goal) {
@@ -59,13 +66,17 @@ Json goal_record_json(const Goal& goal) {
 }
 
 Json entry_json(const Entry& entry) {
-    return {{"uuid", entry.uuid},   {"at", format_iso(entry.at)}, {"slice", entry.slice},
-            {"minutes", value_or_null(entry.minutes)}, {"note", entry.note}, {"tags", entry.tags}};
+    return {{"uuid", entry.uuid},   {"at", format_iso(entry.at)},
+            {"slice", entry.slice}, {"minutes", value_or_null(entry.minutes)},
+            {"note", entry.note},   {"tags", entry.tags}};
 }
 
 Json rating_json(const Rating& rating) {
-    return {{"uuid", rating.uuid},   {"at", format_iso(rating.at)}, {"slice", rating.slice},
-            {"score", rating.score}, {"note", rating.note}};
+    return {{"uuid", rating.uuid},
+            {"at", format_iso(rating.at)},
+            {"slice", rating.slice},
+            {"score", rating.score},
+            {"note", rating.note}};
 }
 
 // Prints the members of the export object as they come, one record a line, so memory does not
@@ -137,11 +148,13 @@ void run_export(const ExportOptions& options, Context& context) {
 
 void register_export(CLI::App& app, Context& context) {
     auto options = std::make_shared<ExportOptions>();
-    CLI::App* command = app.add_subcommand("export", "Write your data to stdout: everything as JSON, or entries as CSV");
+    CLI::App* command =
+        app.add_subcommand("export", "Write your data to stdout: everything as JSON, or entries as CSV");
     command->add_option("--format", options->format, "json (default: slices, goals, entries, ratings) or csv (entries)")
         ->check(CLI::IsMember({"json", "csv"}));
     command->add_option("--since", options->since, "entries and ratings from this WHEN on (inclusive)");
-    command->add_option("--until", options->until, "entries and ratings up to this WHEN (exclusive; a day alone is included)");
+    command->add_option("--until", options->until,
+                        "entries and ratings up to this WHEN (exclusive; a day alone is included)");
     set_examples(command,
                  "  pie export > pie-backup.json\n"
                  "  pie export --format csv --since 2026-11-01 --until 2026-11-30 > november.csv\n"

@@ -20,7 +20,7 @@ namespace pie {
 namespace {
 
 struct ImportOptions {
-    std::string file;  // empty: stdin, as "-" 
+    std::string file;  // empty: stdin, as "-"
     std::string format;
     std::vector<std::string> maps;
     bool dry_run = false;
@@ -37,7 +37,8 @@ std::map<std::string, std::string> parse_maps(const std::vector<std::string>& ma
             throw UserError(fmt::format("invalid --map '{}'", map), "--map TAG=SLICE, e.g. --map gym=health-fitness");
         }
         std::string tag = map.substr(0, equals);
-        std::transform(tag.begin(), tag.end(), tag.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        std::transform(tag.begin(), tag.end(), tag.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         if (out.contains(tag)) throw UserError(fmt::format("--map gives tag '{}' twice", tag));
         out[tag] = resolve_slice(map.substr(equals + 1), slices).name;
     }
@@ -84,7 +85,8 @@ void run_import(ImportOptions options, Context& context) {
     if (format == "json" && !options.maps.empty()) {
         throw UserError("--map is for csv and timewarrior imports", "a pie export names its slices itself");
     }
-    if (in->peek() == std::char_traits<char>::eof()) throw UserError(fmt::format("{}: nothing to import: it is empty", source));
+    if (in->peek() == std::char_traits<char>::eof())
+        throw UserError(fmt::format("{}: nothing to import: it is empty", source));
 
     // A dry run on a missing database reads as on a new one, which lives in memory only.
     std::error_code ec;
@@ -124,8 +126,9 @@ void register_import(CLI::App& app, Context& context) {
     CLI::App* command = app.add_subcommand(
         "import", "Read data into your pie: a pie export (JSON), CSV entries or Timewarrior's export; undoable");
     command->add_option("FILE", options->file, "the file to read; '-' or none for stdin");
-    command->add_option("--format", options->format,
-                        "json, csv or timewarrior (default: from the first byte: '{' json, '[' timewarrior, else csv)")
+    command
+        ->add_option("--format", options->format,
+                     "json, csv or timewarrior (default: from the first byte: '{' json, '[' timewarrior, else csv)")
         ->check(CLI::IsMember({"json", "csv", "timewarrior"}));
     command->add_option("--map", options->maps, "file entries tagged TAG (csv: of slice TAG) under SLICE (repeatable)")
         ->type_name("TAG=SLICE");

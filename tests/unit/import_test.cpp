@@ -38,8 +38,9 @@ pie::ImportCounts import_csv(pie::Store& store, const std::string& csv) {
 }
 
 std::string slice_json(std::string_view uuid, std::string_view name, std::string_view changed_at) {
-    return fmt::format(R"({{"uuid":"{}","name":"{}","label":"L {}","added_at":null,"retired_at":null,"changed_at":{}}})",
-                       uuid, name, name, changed_at);
+    return fmt::format(
+        R"({{"uuid":"{}","name":"{}","label":"L {}","added_at":null,"retired_at":null,"changed_at":{}}})", uuid, name,
+        name, changed_at);
 }
 
 const pie::Slice& slice_named(const std::vector<pie::Slice>& slices, std::string_view name) {
@@ -74,7 +75,8 @@ TEST_CASE("a slice with a known UUID takes the imported name and label only when
     CHECK(slice_named(store.slices(), "people").uuid == k_social);
 
     // A default slice never changed counts as changed at the beginning of time.
-    counts = import_json(store, fmt::format(R"({{"pie_export":1,"slices":[{}]}})", slice_json(k_social, "social", "null")));
+    counts =
+        import_json(store, fmt::format(R"({{"pie_export":1,"slices":[{}]}})", slice_json(k_social, "social", "null")));
     CHECK(counts.slices_updated == 0);
     CHECK(slice_named(store.slices(), "people").uuid == k_social);
 }
@@ -108,9 +110,10 @@ TEST_CASE("a slice with an unknown UUID but a local name is the local slice; oth
 
 TEST_CASE("a goal with a known UUID takes the imported state only when changed later") {
     pie::Store store = pie::Store::open_in_memory();
-    std::string goal = R"({"uuid":"33333333-3333-4333-8333-333333333333","slice":"social","title":"meet","kind":"one-off",)"
-                       R"("every":null,"times":null,"minutes":null,"match":null,"rating":null,"state":"STATE",)"
-                       R"("created_at":"2026-11-01T00:00:00Z","done_at":DONE,"dropped_at":null,"changed_at":"CHANGED"})";
+    std::string goal =
+        R"({"uuid":"33333333-3333-4333-8333-333333333333","slice":"social","title":"meet","kind":"one-off",)"
+        R"("every":null,"times":null,"minutes":null,"match":null,"rating":null,"state":"STATE",)"
+        R"("created_at":"2026-11-01T00:00:00Z","done_at":DONE,"dropped_at":null,"changed_at":"CHANGED"})";
     auto with = [&](std::string state, std::string done, std::string changed) {
         std::string g = goal;
         g.replace(g.find("STATE"), 5, state);
@@ -129,10 +132,11 @@ TEST_CASE("a goal with a known UUID takes the imported state only when changed l
 
 TEST_CASE("CSV rows: derived UUIDs, identical entries present, --map, line numbers in errors") {
     pie::Store store = pie::Store::open_in_memory();
-    std::string csv = "at,slice,minutes,note,tags\n"
-                      "2026-11-20T10:00:00+01:00,social,45,\"peer, \"\"group\"\"\",a b\n"
-                      "2026-11-20T11:00:00+01:00,work,,,\n"
-                      "2026-11-20T11:00:00+01:00,work,,,\n";
+    std::string csv =
+        "at,slice,minutes,note,tags\n"
+        "2026-11-20T10:00:00+01:00,social,45,\"peer, \"\"group\"\"\",a b\n"
+        "2026-11-20T11:00:00+01:00,work,,,\n"
+        "2026-11-20T11:00:00+01:00,work,,,\n";
     auto counts = import_csv(store, csv);
     CHECK(counts.entries_added == 2);
     CHECK(counts.present == 1);

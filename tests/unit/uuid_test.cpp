@@ -29,8 +29,7 @@ TEST_CASE("sha1 matches the FIPS 180 test vectors") {
 
 TEST_CASE("uuid_v5 gives the UUIDs of RFC 9562 and Python's uuid.uuid5") {
     // uuid.uuid5(uuid.NAMESPACE_DNS, "python.org")
-    CHECK(pie::uuid_v5("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "python.org") ==
-          "886313e1-3b8a-5372-9b90-0c9aee199e5d");
+    CHECK(pie::uuid_v5("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "python.org") == "886313e1-3b8a-5372-9b90-0c9aee199e5d");
     // uuid.uuid5(uuid.UUID(k_pie_uuid_namespace), "5:hello;3:a,b;")
     CHECK(pie::uuid_v5(pie::k_pie_uuid_namespace, "5:hello;3:a,b;") == "1b9873b5-cee7-5ea0-847a-637129a06305");
 }
