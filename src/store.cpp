@@ -444,14 +444,12 @@ std::optional<std::string> Store::undo() {
     std::string summary = last.getColumn(1).getString();
     last.reset();
 
+    // One statement at a time, straight from the cursor: an import may have left millions.
+    m_db->exec("UPDATE journal_state SET recording = 0");
     SQLite::Statement ops(*m_db, "SELECT statement FROM journal_ops WHERE change_id = ? ORDER BY id DESC");
     ops.bind(1, id);
-    std::vector<std::string> statements;
-    while (ops.executeStep()) statements.push_back(ops.getColumn(0).getString());
+    while (ops.executeStep()) m_db->exec(ops.getColumn(0).getText());
     ops.reset();
-
-    m_db->exec("UPDATE journal_state SET recording = 0");
-    for (const std::string& statement : statements) m_db->exec(statement);
     m_db->exec("UPDATE journal_state SET recording = 1");
     SQLite::Statement forget(*m_db, "DELETE FROM journal WHERE id = ?");
     forget.bind(1, id);
