@@ -148,8 +148,7 @@ void run_export(const ExportOptions& options, Context& context) {
 
 void register_export(CLI::App& app, Context& context) {
     auto options = std::make_shared<ExportOptions>();
-    CLI::App* command =
-        app.add_subcommand("export", "Write your data to stdout: everything as JSON, or entries as CSV");
+    CLI::App* command = app.add_subcommand("export", "Write everything as JSON, or entries as CSV, to stdout");
     command->add_option("--format", options->format, "json (default: slices, goals, entries, ratings) or csv (entries)")
         ->check(CLI::IsMember({"json", "csv"}));
     command->add_option("--since", options->since, "entries and ratings from this WHEN on (inclusive)");

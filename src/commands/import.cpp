@@ -123,8 +123,8 @@ void run_import(ImportOptions options, Context& context) {
 
 void register_import(CLI::App& app, Context& context) {
     auto options = std::make_shared<ImportOptions>();
-    CLI::App* command = app.add_subcommand(
-        "import", "Read data into your pie: a pie export (JSON), CSV entries or Timewarrior's export; undoable");
+    CLI::App* command =
+        app.add_subcommand("import", "Read a pie export, CSV entries or Timewarrior's export into your pie");
     command->add_option("FILE", options->file, "the file to read; '-' or none for stdin");
     command
         ->add_option("--format", options->format,
