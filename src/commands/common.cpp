@@ -25,6 +25,16 @@ Instant resolve_at(const std::optional<std::string>& at, Instant now) {
     return when;
 }
 
+RecordQuery time_range(const std::string& since, const std::string& until, Instant now) {
+    RecordQuery query;
+    if (!since.empty()) query.since = parse_when(since, now).at;
+    if (!until.empty()) query.until = parse_until(until, now);
+    if (query.since && query.until && *query.since >= *query.until) {
+        throw UserError(fmt::format("--since '{}' is not before --until '{}'", since, until));
+    }
+    return query;
+}
+
 std::vector<std::string>& words_after_dashes() {
     static std::vector<std::string> words;
     return words;

@@ -101,12 +101,7 @@ private:
 
 void run_export(const ExportOptions& options, Context& context) {
     Instant now = context.now();
-    RecordQuery query;
-    if (!options.since.empty()) query.since = parse_when(options.since, now).at;
-    if (!options.until.empty()) query.until = parse_until(options.until, now);
-    if (query.since && query.until && *query.since >= *query.until) {
-        throw UserError(fmt::format("--since '{}' is not before --until '{}'", options.since, options.until));
-    }
+    RecordQuery query = time_range(options.since, options.until, now);
     Store& store = context.read_store();
     if (options.format == "csv") {
         print(std::string(k_csv_header) + "\n");

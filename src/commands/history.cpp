@@ -63,12 +63,7 @@ std::string render_csv(const std::vector<Entry>& entries) {
 
 void run_history(const HistoryOptions& options, Context& context) {
     Instant now = context.now();
-    RecordQuery query;
-    if (!options.since.empty()) query.since = parse_when(options.since, now).at;
-    if (!options.until.empty()) query.until = parse_until(options.until, now);
-    if (query.since && query.until && *query.since >= *query.until) {
-        throw UserError(fmt::format("--since '{}' is not before --until '{}'", options.since, options.until));
-    }
+    RecordQuery query = time_range(options.since, options.until, now);
     auto [end, ec] = std::from_chars(options.limit.data(), options.limit.data() + options.limit.size(), query.limit);
     if (options.limit.empty() || ec != std::errc() || end != options.limit.data() + options.limit.size() ||
         query.limit < 0) {

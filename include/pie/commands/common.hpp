@@ -20,6 +20,10 @@ std::string describe_entry(const Entry& entry, Instant now);
 // The instant of an --at option: now when not given; a usage error more than a day in the future.
 Instant resolve_at(const std::optional<std::string>& at, Instant now);
 
+// The [since, until) a command's --since and --until name (empty: not given); a usage error
+// unless since is before until.
+RecordQuery time_range(const std::string& since, const std::string& until, Instant now);
+
 // Words given after `--` (which CLI11 would hand back to the parent command): notes and titles
 // may start with '-' that way. Set by pie::run; log, rate and goals add take them.
 std::vector<std::string>& words_after_dashes();
