@@ -32,6 +32,15 @@ ReportPeriod whole_period(const Period& period, std::string words) {
     return ReportPeriod{period.from, period.to, period_label(period), std::move(words)};
 }
 
+// "this" (or nothing) and "last": the week or month holding now, or the one before it.
+std::optional<ReportPeriod> relative_period(PeriodKind kind, std::string_view value, Instant now) {
+    Period current = period_containing(kind, now);
+    std::string_view unit = period_kind_name(kind);
+    if (value.empty() || value == "this") return whole_period(current, fmt::format("this {}", unit));
+    if (value == "last") return whole_period(previous_period(current), fmt::format("last {}", unit));
+    return std::nullopt;
+}
+
 }  // namespace
 
 ReportPeriod days_period(int days, Instant now) {
@@ -46,9 +55,7 @@ ReportPeriod days_period(int days, Instant now) {
 }
 
 ReportPeriod week_period(std::string_view value, Instant now) {
-    Period current = period_containing(PeriodKind::week, now);
-    if (value.empty() || value == "this") return whole_period(current, "this week");
-    if (value == "last") return whole_period(previous_period(current), "last week");
+    if (auto relative = relative_period(PeriodKind::week, value, now)) return *relative;
     // YYYY-Www
     auto year = digits_at(value, 0, 4);
     auto week = digits_at(value, 6, 2);
@@ -63,9 +70,7 @@ ReportPeriod week_period(std::string_view value, Instant now) {
 }
 
 ReportPeriod month_period(std::string_view value, Instant now) {
-    Period current = period_containing(PeriodKind::month, now);
-    if (value.empty() || value == "this") return whole_period(current, "this month");
-    if (value == "last") return whole_period(previous_period(current), "last month");
+    if (auto relative = relative_period(PeriodKind::month, value, now)) return *relative;
     // YYYY-MM
     auto year = digits_at(value, 0, 4);
     auto month = digits_at(value, 5, 2);

@@ -17,6 +17,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <type_traits>
 #include <limits>
 #include <sstream>
@@ -474,14 +475,12 @@ std::optional<std::string> Store::undo() {
     std::string summary = last.getColumn(1).getString();
     last.reset();
 
+    // One statement at a time, straight from the cursor: an import may have left millions.
+    m_db->exec("UPDATE journal_state SET recording = 0");
     SQLite::Statement ops(*m_db, "SELECT statement FROM journal_ops WHERE change_id = ? ORDER BY id DESC");
     ops.bind(1, id);
-    std::vector<std::string> statements;
-    while (ops.executeStep()) statements.push_back(ops.getColumn(0).getString());
+    while (ops.executeStep()) m_db->exec(ops.getColumn(0).getText());
     ops.reset();
-
-    m_db->exec("UPDATE journal_state SET recording = 0");
-    for (const std::string& statement : statements) m_db->exec(statement);
     m_db->exec("UPDATE journal_state SET recording = 1");
     SQLite::Statement forget(*m_db, "DELETE FROM journal WHERE id = ?");
     forget.bind(1, id);
@@ -780,6 +779,142 @@ Error database_error(const fs::path& path, const SQLite::Exception& e, std::stri
         default: break;
     }
     return Error(fmt::format("{}: {}", where, e.what()));
+}
+
+std::int64_t Store::import_slice(const Slice& slice) {
+    SQLite::Statement insert(*m_db,
+                             "INSERT INTO slices(uuid, name, label, position, added_at, retired_at, changed_at) "
+                             "VALUES (?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM slices), ?, ?, ?)");
+    insert.bind(1, slice.uuid);
+    insert.bind(2, slice.name);
+    insert.bind(3, slice.label);
+    insert.bind(4, static_cast<std::int64_t>(slice.added_at));
+    bind_optional(insert, 5, slice.retired_at);
+    insert.bind(6, static_cast<std::int64_t>(slice.changed_at));
+    insert.exec();
+    return m_db->getLastInsertRowid();
+}
+
+void Store::update_slice(std::int64_t id, const Slice& from) {
+    SQLite::Statement update(*m_db,
+                             "UPDATE slices SET name = ?, label = ?, retired_at = ?, changed_at = ? WHERE id = ?");
+    update.bind(1, from.name);
+    update.bind(2, from.label);
+    bind_optional(update, 3, from.retired_at);
+    update.bind(4, static_cast<std::int64_t>(from.changed_at));
+    update.bind(5, id);
+    update.exec();
+}
+
+std::optional<Goal> Store::goal_by_uuid(const std::string& uuid) {
+    SQLite::Statement select(*m_db, fmt::format("SELECT {} FROM goals g JOIN slices s ON s.id = g.slice_id "
+                                                "WHERE g.uuid = ?",
+                                                k_goal_columns));
+    select.bind(1, uuid);
+    if (!select.executeStep()) return std::nullopt;
+    return read_goal(select);
+}
+
+void Store::update_goal(std::int64_t id, const Goal& from) {
+    SQLite::Statement update(*m_db,
+                             "UPDATE goals SET title = ?, state = ?, done_at = ?, dropped_at = ?, changed_at = ? "
+                             "WHERE id = ?");
+    update.bind(1, from.title);
+    update.bind(2, std::string(goal_state_name(from.state)));
+    bind_optional(update, 3, from.done_at);
+    bind_optional(update, 4, from.dropped_at);
+    update.bind(5, static_cast<std::int64_t>(from.changed_at));
+    update.bind(6, id);
+    update.exec();
+}
+
+void Store::each_entry(const RecordQuery& query, const std::function<void(const Entry&)>& visit) {
+    RecordQuery all_slices = query;
+    all_slices.slice_id.reset();
+    SQLite::Statement select(*m_db, fmt::format("SELECT {} FROM entries e JOIN slices s ON s.id = e.slice_id{} "
+                                                "ORDER BY e.at, s.name, e.minutes, e.note, e.tags, e.uuid",
+                                                k_entry_columns, where_clause(all_slices, "e")));
+    bind_query(select, all_slices);
+    while (select.executeStep()) visit(read_entry(select));
+}
+
+void Store::each_rating(const RecordQuery& query, const std::function<void(const Rating&)>& visit) {
+    RecordQuery all_slices = query;
+    all_slices.slice_id.reset();
+    SQLite::Statement select(*m_db, fmt::format("SELECT {} FROM ratings r JOIN slices s ON s.id = r.slice_id{} "
+                                                "ORDER BY r.at, s.name, r.score, r.note, r.uuid",
+                                                k_rating_columns, where_clause(all_slices, "r")));
+    bind_query(select, all_slices);
+    while (select.executeStep()) visit(read_rating(select));
+}
+
+Store::Importer::Importer(SQLite::Database& db)
+    : m_has_entry(db, "SELECT 1 FROM entries WHERE uuid = ?"),
+      m_has_same_entry(db,
+                       "SELECT 1 FROM entries WHERE at = ? AND slice_id = ? AND minutes IS ? AND note = ? AND tags = ? "
+                       "LIMIT 1"),
+      m_has_same_name_based_entry(db,
+                                  "SELECT 1 FROM entries WHERE at = ? AND slice_id = ? AND minutes IS ? AND note = ? "
+                                  "AND tags = ? AND substr(uuid, 15, 1) = '5' LIMIT 1"),
+      m_add_entry(db, "INSERT INTO entries(uuid, slice_id, at, minutes, note, tags) VALUES (?, ?, ?, ?, ?, ?)"),
+      m_has_rating(db, "SELECT 1 FROM ratings WHERE uuid = ?"),
+      m_add_rating(db, "INSERT INTO ratings(uuid, slice_id, at, score, note) VALUES (?, ?, ?, ?, ?)") {}
+
+namespace {
+
+// Runs a prepared query for whether it finds a row, and makes it ready for the next use.
+bool finds_row(SQLite::Statement& statement) {
+    bool found = statement.executeStep();
+    statement.reset();
+    statement.clearBindings();
+    return found;
+}
+
+void exec_and_reset(SQLite::Statement& statement) {
+    statement.exec();
+    statement.reset();
+    statement.clearBindings();
+}
+
+}  // namespace
+
+bool Store::Importer::has_entry(const std::string& uuid) {
+    m_has_entry.bind(1, uuid);
+    return finds_row(m_has_entry);
+}
+
+bool Store::Importer::has_same_entry(const Entry& entry, bool name_based_only) {
+    SQLite::Statement& query = name_based_only ? m_has_same_name_based_entry : m_has_same_entry;
+    query.bind(1, static_cast<std::int64_t>(entry.at));
+    query.bind(2, entry.slice_id);
+    bind_optional(query, 3, entry.minutes);
+    query.bind(4, entry.note);
+    query.bind(5, join_tags(entry.tags));
+    return finds_row(query);
+}
+
+void Store::Importer::add_entry(const Entry& entry) {
+    m_add_entry.bind(1, entry.uuid);
+    m_add_entry.bind(2, entry.slice_id);
+    m_add_entry.bind(3, static_cast<std::int64_t>(entry.at));
+    bind_optional(m_add_entry, 4, entry.minutes);
+    m_add_entry.bind(5, entry.note);
+    m_add_entry.bind(6, join_tags(entry.tags));
+    exec_and_reset(m_add_entry);
+}
+
+bool Store::Importer::has_rating(const std::string& uuid) {
+    m_has_rating.bind(1, uuid);
+    return finds_row(m_has_rating);
+}
+
+void Store::Importer::add_rating(const Rating& rating) {
+    m_add_rating.bind(1, rating.uuid);
+    m_add_rating.bind(2, rating.slice_id);
+    m_add_rating.bind(3, static_cast<std::int64_t>(rating.at));
+    m_add_rating.bind(4, rating.score);
+    m_add_rating.bind(5, rating.note);
+    exec_and_reset(m_add_rating);
 }
 
 std::string new_uuid() {

@@ -11,10 +11,12 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -145,6 +147,48 @@ public:
     void set_goal_state(std::int64_t id, GoalState state, Instant at);
     // What evaluating `goal` at instant `at` needs: aggregates per goal period, or ratings.
     GoalFacts goal_facts(const Goal& goal, Instant at);
+
+    // Moving data (§7). Slices and goals are few; entries and ratings go through an Importer and
+    // come out through each_entry/each_rating, one at a time, so memory does not grow with them.
+
+    // Appends an imported slice, with its own UUID, label and times, to the end of the pie.
+    std::int64_t import_slice(const Slice& slice);
+    // Gives slice `id` the name, label, retired_at and changed_at of `from`.
+    void update_slice(std::int64_t id, const Slice& from);
+    // The goal with this UUID.
+    std::optional<Goal> goal_by_uuid(const std::string& uuid);
+    // Gives goal `id` the title, state, done_at, dropped_at and changed_at of `from`.
+    void update_goal(std::int64_t id, const Goal& from);
+
+    // Entries or ratings in the query's [since, until) (slice and limit ignored), by time, then
+    // slice name and content, then UUID: an order that does not depend on the ids one machine gave
+    // them, nor (for rows that differ) on their UUIDs, which CSV does not carry.
+    void each_entry(const RecordQuery& query, const std::function<void(const Entry&)>& visit);
+    void each_rating(const RecordQuery& query, const std::function<void(const Rating&)>& visit);
+
+    // Adds imported entries and ratings through statements prepared once (an import may hold
+    // millions); use it inside a Change.
+    class Importer {
+    public:
+        explicit Importer(SQLite::Database& db);
+        bool has_entry(const std::string& uuid);
+        // Whether an entry with the same slice, time, minutes, note and tags exists: any such
+        // entry, or with `name_based_only` one whose UUID is name-based (version 5: it came from
+        // a CSV or Timewarrior import).
+        bool has_same_entry(const Entry& entry, bool name_based_only = false);
+        void add_entry(const Entry& entry);
+        bool has_rating(const std::string& uuid);
+        void add_rating(const Rating& rating);
+
+    private:
+        SQLite::Statement m_has_entry;
+        SQLite::Statement m_has_same_entry;
+        SQLite::Statement m_has_same_name_based_entry;
+        SQLite::Statement m_add_entry;
+        SQLite::Statement m_has_rating;
+        SQLite::Statement m_add_rating;
+    };
+    Importer importer() { return Importer(*m_db); }
 
     // The underlying connection (for tests).
     SQLite::Database& database() { return *m_db; }

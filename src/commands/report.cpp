@@ -60,10 +60,11 @@ ReportPeriod choose_period(const ReportOptions& options, const CLI::App& command
     if (command.count("--week") > 0) return week_period(options.week, now);
     if (command.count("--month") > 0) return month_period(options.month, now);
     if (command.count("--since") > 0) {
+        bool until = command.count("--until") > 0;
         Instant from = parse_when(options.since, now).at;
-        Instant to = options.until.empty() ? days_period(1, now).to : parse_until(options.until, now);
+        Instant to = until ? parse_until(options.until, now) : days_period(1, now).to;
         if (from >= to) {
-            throw UserError(options.until.empty()
+            throw UserError(!until
                                 ? fmt::format("--since '{}' is after today", options.since)
                                 : fmt::format("--since '{}' is not before --until '{}'", options.since, options.until));
         }

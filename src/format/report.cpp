@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace pie {
 
@@ -174,16 +175,16 @@ int legend_width(const std::vector<LegendLine>& legend) {
     return width;
 }
 
-// A chart and its legend: side by side when the width allows a chart of k_min_rows, else the
-// legend under the chart.
-std::string chart_block(const std::vector<double>& shares_or_empty, const std::vector<std::optional<int>>& ratings,
-                        bool wheel, const std::vector<LegendLine>& legend, const RenderOptions& options) {
+// A chart (`make` draws it a given number of rows high) and its legend: side by side when the
+// width allows a chart of k_min_rows, else the legend under the chart.
+std::string chart_block(const std::function<ChartGrid(int rows)>& make, const std::vector<LegendLine>& legend,
+                        const RenderOptions& options) {
     int width = options.width;
     int rows = std::clamp(width / 6, k_min_rows, k_max_rows);
     int beside_rows = std::min(rows, (width - k_indent - k_legend_gap - legend_width(legend)) / 2);
     bool beside = beside_rows >= k_min_rows;
     rows = beside ? beside_rows : std::clamp((width - k_indent) / 2, 5, 11);
-    ChartGrid grid = wheel ? wheel_chart(ratings, rows) : pie_chart(shares_or_empty, rows);
+    ChartGrid grid = make(rows);
     std::vector<std::string> chart = draw_chart(grid, options.ascii, options.color);
 
     std::string indent(k_indent, ' ');
@@ -254,7 +255,9 @@ std::string md_table(const std::vector<std::string>& headers, const std::vector<
         auto line = [&](const std::vector<std::string>& cells) {
             std::string out = "|";
             for (std::size_t i = 0; i < cells.size(); ++i) {
-                out += " " + (aligns[i] == MdAlign::right ? pad_left(cells[i], widths[i]) : pad_right(cells[i], widths[i])) + " |";
+                out += ' ';
+                out += aligns[i] == MdAlign::right ? pad_left(cells[i], widths[i]) : pad_right(cells[i], widths[i]);
+                out += " |";
             }
             return out + "\n";
         };
@@ -349,10 +352,12 @@ std::string render_text(const Report& report, const RenderOptions& options) {
     out += paragraph(totals_text(report), "", "");
 
     out += "\n" + heading("Where your attention went") + "\n";
-    out += chart_block(shares_of(report), {}, false, legend_lines(attention_rows(report)), fitted);
+    out += chart_block([&](int rows) { return pie_chart(shares_of(report), rows); },
+                       legend_lines(attention_rows(report)), fitted);
 
     out += "\n" + heading("How each slice feels") + "\n";
-    out += chart_block({}, ratings_of(report), true, legend_lines(feeling_rows(report)), fitted);
+    out += chart_block([&](int rows) { return wheel_chart(ratings_of(report), rows); },
+                       legend_lines(feeling_rows(report)), fitted);
     out += "\n" + paragraph(average_text(report), "  ", "  ");
 
     out += "\n" + heading("Balance");

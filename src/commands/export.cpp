@@ -1,0 +1,164 @@
+// pie export [--format json|csv] [--since WHEN] [--until WHEN]   (§7)
+
+#include <pie/commands/commands.hpp>
+#include <pie/commands/common.hpp>
+#include <pie/error.hpp>
+#include <pie/format/csv.hpp>
+#include <pie/import.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <memory>
+#include <tuple>
+
+namespace pie {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+struct ExportOptions {
+    std::string format = "json";
+    std::string since;
+    std::string until;
+};
+
+Json time_or_null(std::optional<Instant> at) {
+    return at ? Json(format_iso(*at)) : Json(nullptr);
+}
+
+// 0 stands for "always" (a default slice's added_at) and "never" (its changed_at).
+Json time_or_null(Instant at) {
+    return at == 0 ? Json(nullptr) : Json(format_iso(at));
+}
+
+template <typename T>
+Json value_or_null(const std::optional<T>& value) {
+    return value ? Json(*value) : Json(nullptr);
+}
+
+Json slice_json(const Slice& slice) {
+    return {{"uuid", slice.uuid},
+            {"name", slice.name},
+            {"label", slice.label},
+            {"added_at", time_or_null(slice.added_at)},
+            {"retired_at", time_or_null(slice.retired_at)},
+            {"changed_at", time_or_null(slice.changed_at)}};
+}
+
+Json goal_record_json(const Goal& goal) {
+    return {{"uuid", goal.uuid},
+            {"slice", goal.slice},
+            {"title", goal.title},
+            {"kind", goal_kind_name(goal.kind)},
+            {"every", goal.every ? Json(period_kind_name(*goal.every)) : Json(nullptr)},
+            {"times", value_or_null(goal.times)},
+            {"minutes", value_or_null(goal.minutes)},
+            {"match", value_or_null(goal.match)},
+            {"rating", value_or_null(goal.rating)},
+            {"state", goal_state_name(goal.state)},
+            {"created_at", format_iso(goal.created_at)},
+            {"done_at", time_or_null(goal.done_at)},
+            {"dropped_at", time_or_null(goal.dropped_at)},
+            {"changed_at", format_iso(goal.changed_at)}};
+}
+
+Json entry_json(const Entry& entry) {
+    return {{"uuid", entry.uuid},   {"at", format_iso(entry.at)},
+            {"slice", entry.slice}, {"minutes", value_or_null(entry.minutes)},
+            {"note", entry.note},   {"tags", entry.tags}};
+}
+
+Json rating_json(const Rating& rating) {
+    return {{"uuid", rating.uuid},
+            {"at", format_iso(rating.at)},
+            {"slice", rating.slice},
+            {"score", rating.score},
+            {"note", rating.note}};
+}
+
+// Prints the members of the export object as they come, one record a line, so memory does not
+// grow with the records. nlohmann writes every value; only the punctuation between them is ours.
+class ExportWriter {
+public:
+    ExportWriter() { print(fmt::format("{{\n  {}: {},\n", Json("pie_export").dump(), k_export_format)); }
+    ~ExportWriter() = default;
+
+    void begin(std::string_view member) {
+        print(fmt::format("{}  {}: [", m_members++ == 0 ? "" : ",\n", Json(member).dump()));
+        m_records = 0;
+    }
+    void record(const Json& value) { print(fmt::format("{}    {}", m_records++ == 0 ? "\n" : ",\n", value.dump())); }
+    void end() { print(m_records == 0 ? "]" : "\n  ]"); }
+    void finish() { print("\n}\n"); }
+
+private:
+    int m_members = 0;
+    std::int64_t m_records = 0;
+};
+
+void run_export(const ExportOptions& options, Context& context) {
+    Instant now = context.now();
+    RecordQuery query;
+    if (!options.since.empty()) query.since = parse_when(options.since, now).at;
+    if (!options.until.empty()) query.until = parse_until(options.until, now);
+    if (query.since && query.until && *query.since >= *query.until) {
+        throw UserError(fmt::format("--since '{}' is not before --until '{}'", options.since, options.until));
+    }
+    Store& store = context.read_store();
+    if (options.format == "csv") {
+        print(std::string(k_csv_header) + "\n");
+        store.each_entry(query, [](const Entry& entry) {
+            print(csv_row({format_iso(entry.at), entry.slice, entry.minutes ? std::to_string(*entry.minutes) : "",
+                           entry.note, join_words(entry.tags)}));
+        });
+        return;
+    }
+    // Orders that do not depend on one machine's ids or positions, so that two machines that
+    // merged each other's data export the same: slices as they were added (the default ones
+    // first, in pie order), goals as they were created.
+    std::vector<Slice> slices = store.slices();
+    std::sort(slices.begin(), slices.end(), [](const Slice& a, const Slice& b) {
+        return std::tie(a.added_at, a.uuid) < std::tie(b.added_at, b.uuid);
+    });
+    std::vector<Goal> goals = store.goals(true);
+    std::sort(goals.begin(), goals.end(), [](const Goal& a, const Goal& b) {
+        return std::tie(a.created_at, a.uuid) < std::tie(b.created_at, b.uuid);
+    });
+
+    ExportWriter out;
+    out.begin("slices");
+    for (const Slice& slice : slices) out.record(slice_json(slice));
+    out.end();
+    out.begin("goals");
+    for (const Goal& goal : goals) out.record(goal_record_json(goal));
+    out.end();
+    out.begin("entries");
+    store.each_entry(query, [&](const Entry& entry) { out.record(entry_json(entry)); });
+    out.end();
+    out.begin("ratings");
+    store.each_rating(query, [&](const Rating& rating) { out.record(rating_json(rating)); });
+    out.end();
+    out.finish();
+}
+
+}  // namespace
+
+void register_export(CLI::App& app, Context& context) {
+    auto options = std::make_shared<ExportOptions>();
+    CLI::App* command = app.add_subcommand("export", "Write everything as JSON, or entries as CSV, to stdout");
+    command->add_option("--format", options->format, "json (default: slices, goals, entries, ratings) or csv (entries)")
+        ->check(CLI::IsMember({"json", "csv"}));
+    command->add_option("--since", options->since, "entries and ratings from this WHEN on (inclusive)");
+    command->add_option("--until", options->until,
+                        "entries and ratings up to this WHEN (exclusive; a day alone is included)");
+    set_examples(command,
+                 "  pie export > pie-backup.json\n"
+                 "  pie export --format csv --since 2026-11-01 --until 2026-11-30 > november.csv\n"
+                 "  pie export | ssh laptop pie import     # merge this machine's data into another's\n");
+    command->callback([options, &context] { run_export(*options, context); });
+}
+
+}  // namespace pie

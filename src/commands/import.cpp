@@ -1,0 +1,144 @@
+// pie import [FILE|-] [--format json|csv|timewarrior] [--map TAG=SLICE]... [--dry-run]   (§7)
+
+#include <pie/commands/commands.hpp>
+#include <pie/commands/common.hpp>
+#include <pie/error.hpp>
+#include <pie/import.hpp>
+#include <pie/text.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <memory>
+
+namespace pie {
+
+namespace {
+
+struct ImportOptions {
+    std::string file;  // empty: stdin, as "-"
+    std::string format;
+    std::vector<std::string> maps;
+    bool dry_run = false;
+};
+
+// --map TAG=SLICE options as a map from tag (lowercase: tags match ignoring ASCII case) to slice
+// name; the slices are resolved like any slice on the command line (a unique prefix will do).
+std::map<std::string, std::string> parse_maps(const std::vector<std::string>& maps, const std::vector<Slice>& slices) {
+    std::map<std::string, std::string> out;
+    for (const std::string& map : maps) {
+        require_utf8(map, "--map");
+        auto equals = map.find('=');
+        if (equals == std::string::npos || equals == 0 || equals + 1 == map.size()) {
+            throw UserError(fmt::format("invalid --map '{}'", map), "--map TAG=SLICE, e.g. --map gym=health-fitness");
+        }
+        std::string tag = map.substr(0, equals);
+        std::transform(tag.begin(), tag.end(), tag.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (out.contains(tag)) throw UserError(fmt::format("--map gives tag '{}' twice", tag));
+        out[tag] = resolve_slice(map.substr(equals + 1), slices).name;
+    }
+    return out;
+}
+
+// Opens the input: a file, or stdin for "-".
+std::unique_ptr<std::istream> open_input(const std::string& file) {
+    std::string path = file == "-" ? "/dev/stdin" : file;
+    auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
+    std::error_code ec;
+    if (!*in || std::filesystem::is_directory(path, ec)) {
+        int error = errno;
+        throw UserError(fmt::format("cannot read {}: {}", file == "-" ? "stdin" : "'" + file + "'",
+                                    std::filesystem::is_directory(path, ec) ? "is a directory" : std::strerror(error)));
+    }
+    return in;
+}
+
+// Reads the input's leading blank bytes and names the format its first other byte implies
+// (§7): '{' json, '[' timewarrior, anything else csv. Counts the lines it read in `lines`.
+std::string sniff_format(std::istream& in, std::size_t& lines) {
+    for (int c = in.peek(); c == ' ' || c == '\t' || c == '\r' || c == '\n'; c = in.peek()) {
+        if (in.get() == '\n') ++lines;
+    }
+    int first = in.peek();
+    return first == '{' ? "json" : first == '[' ? "timewarrior" : "csv";
+}
+
+void run_import(ImportOptions options, Context& context) {
+    Instant now = context.now();
+    if (options.file.empty()) {
+        if (context.stdin_is_terminal()) {
+            throw UserError("nothing to import: give a FILE, or pipe the data in",
+                            "e.g. pie import backup.json, or timew export | pie import");
+        }
+        options.file = "-";
+    }
+    std::string source = options.file == "-" ? "stdin" : options.file;
+    std::unique_ptr<std::istream> in = open_input(options.file);
+    std::size_t blank_lines = 0;
+    std::string format = sniff_format(*in, blank_lines);
+    if (!options.format.empty()) format = options.format;
+    if (format == "json" && !options.maps.empty()) {
+        throw UserError("--map is for csv and timewarrior imports", "a pie export names its slices itself");
+    }
+    if (in->peek() == std::char_traits<char>::eof())
+        throw UserError(fmt::format("{}: nothing to import: it is empty", source));
+
+    // A dry run on a missing database reads as on a new one, which lives in memory only.
+    std::error_code ec;
+    bool scratch = options.dry_run && !std::filesystem::exists(context.db_path(), ec);
+    Store& store = scratch ? context.read_store() : context.write_store();
+    std::map<std::string, std::string> tag_map = parse_maps(options.maps, store.slices());
+
+    auto change = store.change(now);
+    ImportSession session(store, std::move(tag_map), now);
+    try {
+        if (format == "json") {
+            session.read_json(*in);
+        } else if (format == "timewarrior") {
+            session.read_timewarrior(*in);
+        } else {
+            session.read_csv(*in, blank_lines + 1);
+        }
+    } catch (const UserError& e) {
+        throw UserError(fmt::format("{}: {}", source, e.what()), e.hint());
+    }
+    if (in->bad()) throw Error(fmt::format("reading {}: {}", source, std::strerror(errno)));
+
+    const ImportCounts& counts = session.counts();
+    for (const std::string& line : session.skipped()) fmt::print(stderr, "pie: {}\n", context.show(line));
+    if (options.dry_run) {
+        print(fmt::format("dry run: {}; nothing written\n", counts.describe()));
+        return;  // the change rolls back
+    }
+    if (counts.changes()) change.commit(fmt::format("import from {}: {}", source, counts.describe_changes()));
+    print(fmt::format("imported: {}\n", counts.describe()));
+}
+
+}  // namespace
+
+void register_import(CLI::App& app, Context& context) {
+    auto options = std::make_shared<ImportOptions>();
+    CLI::App* command =
+        app.add_subcommand("import", "Read a pie export, CSV entries or Timewarrior's export into your pie");
+    command->add_option("FILE", options->file, "the file to read; '-' or none for stdin");
+    command
+        ->add_option("--format", options->format,
+                     "json, csv or timewarrior (default: from the first byte: '{' json, '[' timewarrior, else csv)")
+        ->check(CLI::IsMember({"json", "csv", "timewarrior"}));
+    command->add_option("--map", options->maps, "file entries tagged TAG (csv: of slice TAG) under SLICE (repeatable)")
+        ->type_name("TAG=SLICE");
+    command->add_flag("-n,--dry-run", options->dry_run, "report what would be imported, write nothing");
+    set_examples(command,
+                 "  pie import pie-backup.json\n"
+                 "  ssh laptop pie export | pie import       # merge another machine's data\n"
+                 "  pie import november.csv --dry-run\n"
+                 "  timew export | pie import --map gym=health-fitness --map reading=cultural-identity\n");
+    command->callback([options, &context] { run_import(*options, context); });
+}
+
+}  // namespace pie

@@ -1,0 +1,538 @@
+#include <pie/import.hpp>
+
+#include <pie/error.hpp>
+#include <pie/format/csv.hpp>
+#include <pie/slice.hpp>
+#include <pie/text.hpp>
+#include <pie/timewarrior.hpp>
+#include <pie/uuid.hpp>
+
+#include <SQLiteCpp/Exception.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <optional>
+
+namespace pie {
+
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr std::string_view k_time_hint = "a time is ISO 8601 with its offset, e.g. 2026-11-24T18:30:00+01:00";
+
+// Runs `work`; a UserError it throws gets `context` in front of its message ("line 4: ...").
+template <typename Work>
+void with_context(const std::string& context, Work&& work) {
+    try {
+        work();
+    } catch (const UserError& e) {
+        throw UserError(fmt::format("{}: {}", context, e.what()), e.hint());
+    } catch (const SQLite::Exception& e) {
+        // The schema's CHECK and UNIQUE constraints catch what slipped through; it is still the input's fault.
+        if ((e.getErrorCode() & 0xff) != SQLITE_CONSTRAINT) throw;
+        throw UserError(fmt::format("{}: rejected by the database ({})", context, e.what()));
+    }
+}
+
+std::string lower_ascii(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+// An instant as a record gives it: ISO 8601, with an offset or in local time (a date alone is
+// its start). Relative WHEN forms ("yesterday") have no place in a file: they are refused.
+Instant parse_record_time(std::string_view text, Instant now) {
+    bool dated = text.size() >= 5 && text[4] == '-' &&
+                 std::all_of(text.begin(), text.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+    if (dated) {
+        try {
+            return parse_when(text, now).at;
+        } catch (const UserError&) {
+        }
+    }
+    throw UserError(fmt::format("bad timestamp '{}'", text), std::string(k_time_hint));
+}
+
+void require_tag(const std::string& tag) {
+    require_utf8(tag, "a tag");
+    bool blank = std::any_of(tag.begin(), tag.end(), [](unsigned char c) { return c <= ' ' || c == 0x7f; });
+    if (tag.empty() || blank) throw UserError(fmt::format("invalid tag '{}'", tag), "a tag is one word");
+}
+
+// Tags as a CSV field holds them, separated by spaces; a tag given twice counts once.
+std::vector<std::string> split_tags(std::string_view text) {
+    std::vector<std::string> tags;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = std::min(text.find(' ', start), text.size());
+        std::string tag(text.substr(start, end - start));
+        if (!tag.empty()) {
+            require_tag(tag);
+            if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(std::move(tag));
+        }
+        start = end + 1;
+    }
+    return tags;
+}
+
+std::optional<int> parse_minutes(std::string_view text) {
+    if (text.empty()) return std::nullopt;
+    int minutes = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), minutes);
+    bool number = ec != std::errc::invalid_argument && end == text.data() + text.size();
+    if (!number || ec != std::errc() || minutes < 1 || minutes > 1440) {
+        throw UserError(fmt::format("minutes '{}' {}", text, number ? "out of range" : "is not a number"),
+                        "minutes are a whole number from 1 to 1440, or empty for an occurrence");
+    }
+    return minutes;
+}
+
+// Members of a JSON record, checked.
+const Json& member(const Json& record, const char* key) {
+    auto it = record.find(key);
+    if (it == record.end()) throw UserError(fmt::format("\"{}\" is missing", key));
+    return *it;
+}
+
+std::string text_member(const Json& record, const char* key) {
+    const Json& value = member(record, key);
+    if (!value.is_string()) throw UserError(fmt::format("\"{}\" is not a string", key));
+    return value.get<std::string>();
+}
+
+std::optional<std::string> optional_text(const Json& record, const char* key) {
+    auto it = record.find(key);
+    if (it == record.end() || it->is_null()) return std::nullopt;
+    return text_member(record, key);
+}
+
+std::optional<int> optional_int(const Json& record, const char* key, int low, int high) {
+    auto it = record.find(key);
+    if (it == record.end() || it->is_null()) return std::nullopt;
+    if (!it->is_number_integer() || it->get<std::int64_t>() < low || it->get<std::int64_t>() > high) {
+        throw UserError(fmt::format("\"{}\" is not a whole number from {} to {}", key, low, high));
+    }
+    return it->get<int>();
+}
+
+std::optional<Instant> optional_time(const Json& record, const char* key, Instant now) {
+    std::optional<std::string> text = optional_text(record, key);
+    if (!text) return std::nullopt;
+    return parse_record_time(*text, now);
+}
+
+std::string uuid_member(const Json& record) {
+    std::string uuid = text_member(record, "uuid");
+    if (!is_uuid(uuid))
+        throw UserError(fmt::format("bad uuid '{}'", uuid), "a UUID is 8-4-4-4-12 lowercase hex digits");
+    return uuid;
+}
+
+std::string plural(std::int64_t n, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+// The text of an nlohmann parse error without its "[json.exception.parse_error.101] " prefix.
+std::string json_error(const Json::exception& e) {
+    std::string_view what = e.what();
+    if (auto close = what.find("] "); what.starts_with("[json.") && close != std::string_view::npos) {
+        what.remove_prefix(close + 2);
+    }
+    return std::string(what);
+}
+
+}  // namespace
+
+bool ImportCounts::changes() const {
+    return entries_added + ratings_added + slices_added + goals_added + slices_updated + goals_updated > 0;
+}
+
+std::string ImportCounts::describe_changes() const {
+    std::vector<std::string> added;
+    if (entries_added) added.push_back(plural(entries_added, "entry", "entries"));
+    if (ratings_added) added.push_back(plural(ratings_added, "rating", "ratings"));
+    if (slices_added) added.push_back(plural(slices_added, "slice", "slices"));
+    if (goals_added) added.push_back(plural(goals_added, "goal", "goals"));
+    std::vector<std::string> updated;
+    if (slices_updated) updated.push_back(plural(slices_updated, "slice", "slices"));
+    if (goals_updated) updated.push_back(plural(goals_updated, "goal", "goals"));
+    std::string out = added.empty() ? "nothing added" : fmt::format("{} added", fmt::join(added, ", "));
+    if (!updated.empty()) out += fmt::format("; {} updated", fmt::join(updated, ", "));
+    return out;
+}
+
+std::string ImportCounts::describe() const {
+    std::string out = describe_changes();
+    if (present) out += fmt::format("; {} skipped (already present)", present);
+    if (intervals_skipped) {
+        out += fmt::format("; {} skipped (listed on stderr)", plural(intervals_skipped, "interval", "intervals"));
+    }
+    return out;
+}
+
+ImportSession::ImportSession(Store& store, std::map<std::string, std::string> tag_map, Instant now)
+    : m_store(store), m_importer(store.importer()), m_tag_map(std::move(tag_map)), m_now(now) {
+    refresh_slices();
+}
+
+void ImportSession::refresh_slices() {
+    m_slices = m_store.slices();
+}
+
+const Slice* ImportSession::local_slice(const std::string& name) const {
+    std::string wanted = lower_ascii(name);
+    if (auto mapped = m_tag_map.find(wanted); mapped != m_tag_map.end()) wanted = mapped->second;
+    auto it = std::find_if(m_slices.begin(), m_slices.end(), [&](const Slice& s) { return s.name == wanted; });
+    return it == m_slices.end() ? nullptr : &*it;
+}
+
+std::int64_t ImportSession::slice_id_for(const std::string& name) {
+    if (auto it = m_file_slices.find(name); it != m_file_slices.end()) return it->second;
+    auto it = std::find_if(m_slices.begin(), m_slices.end(), [&](const Slice& s) { return s.name == name; });
+    if (it == m_slices.end()) {
+        throw UserError(fmt::format("unknown slice '{}'", name),
+                        "'pie slices add NAME' adds it; 'pie slices' lists the slices there are");
+    }
+    return it->id;
+}
+
+// --- pie's JSON export ------------------------------------------------------------------------
+
+void ImportSession::read_json(std::istream& in) {
+    static constexpr std::array<std::string_view, 4> k_sections = {"slices", "goals", "entries", "ratings"};
+    auto not_an_export = [] {
+        return UserError("not a pie export",
+                         fmt::format("a pie export is the JSON object 'pie export' writes, starting with "
+                                     "{{\"pie_export\": {}",
+                                     k_export_format));
+    };
+    std::string section;
+    std::size_t index = 0;
+    bool marked = false;
+    auto callback = [&](int depth, Json::parse_event_t event, Json& parsed) -> bool {
+        using Event = Json::parse_event_t;
+        if (depth == 0 && event != Event::object_start && event != Event::object_end) throw not_an_export();
+        if (depth == 1 && event == Event::key) {
+            section = parsed.get<std::string>();
+            index = 0;
+            if (!marked && section != "pie_export") throw not_an_export();
+            if (section != "pie_export" &&
+                std::find(k_sections.begin(), k_sections.end(), section) == k_sections.end()) {
+                throw UserError(fmt::format("unknown member \"{}\" in a pie export", section));
+            }
+            return true;
+        }
+        if (depth == 1 && section == "pie_export") {
+            if (event != Event::value || !parsed.is_number_integer()) throw not_an_export();
+            if (parsed.get<std::int64_t>() != k_export_format) {
+                throw UserError(fmt::format("pie export format {} is not one this pie reads (it reads {})",
+                                            parsed.dump(), k_export_format),
+                                "a newer pie wrote it: install a newer pie");
+            }
+            marked = true;
+            return false;
+        }
+        if (depth == 1 && event != Event::array_start && event != Event::array_end) {
+            throw UserError(fmt::format("\"{}\" is not an array", section));
+        }
+        if (depth == 2 && (event == Event::value || event == Event::array_start)) {
+            throw UserError(fmt::format("{}[{}]: not an object", section, index));
+        }
+        if (depth == 2 && event == Event::object_end) {
+            with_context(fmt::format("{}[{}]", section, index++), [&] {
+                if (section == "slices") {
+                    add_slice_record(parsed);
+                } else if (section == "goals") {
+                    add_goal_record(parsed);
+                } else if (section == "entries") {
+                    add_entry_record(parsed);
+                } else {
+                    add_rating_record(parsed);
+                }
+            });
+            return false;  // done with it: the array never holds more than one record
+        }
+        return true;
+    };
+    try {
+        [[maybe_unused]] Json rest = Json::parse(in, callback);  // every record went to the store
+    } catch (const Json::parse_error& e) {
+        throw UserError(fmt::format("not valid JSON: {}", json_error(e)));
+    }
+    if (!marked) throw not_an_export();
+}
+
+void ImportSession::add_slice_record(const Json& record) {
+    Slice slice;
+    slice.uuid = uuid_member(record);
+    slice.name = text_member(record, "name");
+    require_slice_name(slice.name);
+    slice.label = text_member(record, "label");
+    require_utf8(slice.label, "the label");
+    if (slice.label.empty()) throw UserError("the label is empty");
+    slice.added_at = optional_time(record, "added_at", m_now).value_or(0);
+    slice.retired_at = optional_time(record, "retired_at", m_now);
+    slice.changed_at = optional_time(record, "changed_at", m_now).value_or(0);
+
+    auto by_uuid = std::find_if(m_slices.begin(), m_slices.end(), [&](const Slice& s) { return s.uuid == slice.uuid; });
+    auto by_name = std::find_if(m_slices.begin(), m_slices.end(), [&](const Slice& s) { return s.name == slice.name; });
+    if (by_uuid != m_slices.end()) {
+        m_file_slices[slice.name] = by_uuid->id;
+        bool differs = by_uuid->name != slice.name || by_uuid->label != slice.label ||
+                       by_uuid->retired_at != slice.retired_at || by_uuid->changed_at != slice.changed_at;
+        if (slice.changed_at <= by_uuid->changed_at || !differs) return;
+        if (by_name != m_slices.end() && by_name != by_uuid) {
+            throw UserError(
+                fmt::format("slice '{}' was renamed '{}', a name another slice has here", by_uuid->name, slice.name),
+                "rename that slice here first ('pie slices rename'), then import again");
+        }
+        m_store.update_slice(by_uuid->id, slice);
+        ++m_counts.slices_updated;
+    } else if (by_name != m_slices.end()) {
+        m_file_slices[slice.name] = by_name->id;  // the same life area, made on two machines
+        return;
+    } else {
+        m_file_slices[slice.name] = m_store.import_slice(slice);
+        ++m_counts.slices_added;
+    }
+    refresh_slices();
+}
+
+void ImportSession::add_goal_record(const Json& record) {
+    Goal goal;
+    goal.uuid = uuid_member(record);
+    goal.slice_id = slice_id_for(text_member(record, "slice"));
+    goal.title = text_member(record, "title");
+    require_utf8(goal.title, "the title");
+    if (goal.title.empty()) throw UserError("the title is empty");
+    std::string kind = text_member(record, "kind");
+    if (kind == "recurring") {
+        goal.kind = GoalKind::recurring;
+    } else if (kind == "rating") {
+        goal.kind = GoalKind::rating;
+    } else if (kind == "one-off") {
+        goal.kind = GoalKind::one_off;
+    } else {
+        throw UserError(fmt::format("unknown goal kind '{}'", kind));
+    }
+    if (auto every = optional_text(record, "every")) {
+        goal.every = parse_period_kind(*every);
+        if (!goal.every) throw UserError(fmt::format("unknown period '{}'", *every), "day, week or month");
+    }
+    goal.times = optional_int(record, "times", 1, 10000);
+    goal.minutes = optional_int(record, "minutes", 1, 1440 * 31);
+    goal.match = optional_text(record, "match");
+    if (goal.match) require_utf8(*goal.match, "the match");
+    goal.rating = optional_int(record, "rating", 1, 10);
+    std::string state = text_member(record, "state");
+    if (state == "active") {
+        goal.state = GoalState::active;
+    } else if (state == "done") {
+        goal.state = GoalState::done;
+    } else if (state == "dropped") {
+        goal.state = GoalState::dropped;
+    } else {
+        throw UserError(fmt::format("unknown goal state '{}'", state));
+    }
+    goal.created_at = parse_record_time(text_member(record, "created_at"), m_now);
+    goal.done_at = optional_time(record, "done_at", m_now);
+    goal.dropped_at = optional_time(record, "dropped_at", m_now);
+    goal.changed_at = parse_record_time(text_member(record, "changed_at"), m_now);
+
+    if (std::optional<Goal> local = m_store.goal_by_uuid(goal.uuid)) {
+        bool differs = local->title != goal.title || local->state != goal.state || local->done_at != goal.done_at ||
+                       local->dropped_at != goal.dropped_at || local->changed_at != goal.changed_at;
+        if (goal.changed_at > local->changed_at && differs) {
+            m_store.update_goal(local->id, goal);
+            ++m_counts.goals_updated;
+        }
+        return;
+    }
+    m_store.add_goal(goal);
+    ++m_counts.goals_added;
+}
+
+void ImportSession::add_entry_record(const Json& record) {
+    Entry entry;
+    entry.uuid = uuid_member(record);
+    entry.at = parse_record_time(text_member(record, "at"), m_now);
+    entry.slice_id = slice_id_for(text_member(record, "slice"));
+    entry.minutes = optional_int(record, "minutes", 1, 1440);
+    entry.note = optional_text(record, "note").value_or("");
+    require_utf8(entry.note, "the note");
+    if (auto tags = record.find("tags"); tags != record.end() && !tags->is_null()) {
+        if (!tags->is_array()) throw UserError("\"tags\" is not an array");
+        for (const Json& tag : *tags) {
+            if (!tag.is_string()) throw UserError("a tag is not a string");
+            require_tag(tag.get<std::string>());
+            entry.tags.push_back(tag.get<std::string>());
+        }
+    }
+    add_entry(entry, false);
+}
+
+void ImportSession::add_rating_record(const Json& record) {
+    Rating rating;
+    rating.uuid = uuid_member(record);
+    rating.at = parse_record_time(text_member(record, "at"), m_now);
+    rating.slice_id = slice_id_for(text_member(record, "slice"));
+    std::optional<int> score = optional_int(record, "score", 1, 10);
+    if (!score) throw UserError("\"score\" is missing");
+    rating.score = *score;
+    rating.note = optional_text(record, "note").value_or("");
+    require_utf8(rating.note, "the note");
+    if (m_importer.has_rating(rating.uuid)) {
+        ++m_counts.present;
+        return;
+    }
+    m_importer.add_rating(rating);
+    ++m_counts.ratings_added;
+}
+
+void ImportSession::add_entry(Entry& entry, bool derived_uuid) {
+    // Rows without a UUID of their own (CSV, Timewarrior) are also present when an identical entry
+    // is, whatever its UUID. An entry of a pie export is also present when an identical entry came
+    // in through such a row: the same entry, once imported from CSV here and logged there. (Two
+    // identical entries logged in the same second on one machine both travel.)
+    if (m_importer.has_entry(entry.uuid) || m_importer.has_same_entry(entry, !derived_uuid)) {
+        ++m_counts.present;
+        return;
+    }
+    m_importer.add_entry(entry);
+    ++m_counts.entries_added;
+}
+
+// --- CSV entries ------------------------------------------------------------------------------
+
+void ImportSession::read_csv(std::istream& in, std::size_t first_line) {
+    CsvReader reader(in, first_line);
+    std::vector<std::string> fields;
+    bool any = false;
+    with_context(fmt::format("line {}", first_line), [&] { any = reader.next(fields); });
+    if (!any) throw UserError("no CSV header", fmt::format("the first line must be {}", k_csv_header));
+    // The columns by name; `id`, as `pie history --format csv` writes it, is ignored.
+    std::array<std::string_view, 5> names = {"at", "slice", "minutes", "note", "tags"};
+    std::array<std::size_t, 5> column{};
+    for (std::size_t c = 0; c < names.size(); ++c) {
+        auto it = std::find(fields.begin(), fields.end(), names[c]);
+        bool once = it != fields.end() && std::find(it + 1, fields.end(), names[c]) == fields.end();
+        if (!once) {
+            throw UserError(fmt::format("line {}: not the header of CSV entries", reader.line()),
+                            fmt::format("the first line must be {}", k_csv_header));
+        }
+        column[c] = static_cast<std::size_t>(it - fields.begin());
+    }
+    for (const std::string& name : fields) {
+        if (name != "id" && std::find(names.begin(), names.end(), name) == names.end()) {
+            throw UserError(fmt::format("line {}: unknown column '{}'", reader.line(), name),
+                            fmt::format("the first line must be {}", k_csv_header));
+        }
+    }
+    reader.expect_fields(fields.size());
+
+    Entry entry;
+    auto read_rows = [&] {
+        while (reader.next(fields)) {
+            const std::string& at = fields[column[0]];
+            const std::string& slice_name = fields[column[1]];
+            const std::string& note = fields[column[3]];
+            require_utf8(at, "the time");
+            entry.at = parse_record_time(at, m_now);
+            require_utf8(slice_name, "the slice");
+            const Slice* slice = local_slice(slice_name);
+            if (!slice) {
+                throw UserError(fmt::format("unknown slice '{}'", slice_name),
+                                "'pie slices add NAME' adds it; --map NAME=SLICE files it under another");
+            }
+            entry.slice_id = slice->id;
+            entry.minutes = parse_minutes(fields[column[2]]);
+            require_utf8(note, "the note");
+            entry.note = note;
+            require_utf8(fields[column[4]], "the tags");
+            entry.tags = split_tags(fields[column[4]]);
+            entry.uuid = record_uuid({"entry", std::to_string(entry.at), slice->name,
+                                      entry.minutes ? std::to_string(*entry.minutes) : "", entry.note,
+                                      fmt::format("{}", fmt::join(entry.tags, " "))});
+            add_entry(entry, true);
+        }
+    };
+    try {
+        read_rows();
+    } catch (const UserError& e) {
+        throw UserError(fmt::format("line {}: {}", reader.line(), e.what()), e.hint());
+    }
+}
+
+// --- Timewarrior ------------------------------------------------------------------------------
+
+void ImportSession::read_timewarrior(std::istream& in) {
+    auto not_timewarrior = [] {
+        return UserError("not a Timewarrior export", "it is the JSON array 'timew export' prints");
+    };
+    std::size_t index = 0;
+    auto slice_of_tag = [&](const std::string& tag) -> std::optional<std::string> {
+        const Slice* slice = local_slice(tag);
+        return slice ? std::optional<std::string>(slice->name) : std::nullopt;
+    };
+    auto callback = [&](int depth, Json::parse_event_t event, Json& parsed) -> bool {
+        using Event = Json::parse_event_t;
+        if (depth == 0 && event != Event::array_start && event != Event::array_end) throw not_timewarrior();
+        if (depth == 1 && (event == Event::value || event == Event::array_start)) {
+            throw UserError(fmt::format("interval {}: not an object", index + 1));
+        }
+        if (depth != 1 || event != Event::object_end) return true;
+        with_context(fmt::format("interval {}", ++index), [&] {
+            TimewInterval interval;
+            interval.start_text = text_member(parsed, "start");
+            auto start = parse_timew_time(interval.start_text);
+            if (!start) {
+                throw UserError(fmt::format("bad timestamp '{}'", interval.start_text),
+                                "Timewarrior writes UTC times like 20261120T090000Z");
+            }
+            interval.start = *start;
+            if (auto end_text = optional_text(parsed, "end")) {
+                interval.end = parse_timew_time(*end_text);
+                if (!interval.end) {
+                    throw UserError(fmt::format("bad timestamp '{}'", *end_text),
+                                    "Timewarrior writes UTC times like 20261120T090000Z");
+                }
+                if (*interval.end < interval.start) throw UserError("it ends before it starts");
+            }
+            if (auto tags = parsed.find("tags"); tags != parsed.end()) {
+                if (!tags->is_array()) throw UserError("\"tags\" is not an array");
+                for (const Json& tag : *tags) {
+                    if (!tag.is_string()) throw UserError("a tag is not a string");
+                    interval.tags.push_back(tag.get<std::string>());
+                }
+            }
+            interval.annotation = optional_text(parsed, "annotation").value_or("");
+            TimewEntry mapped = map_interval(interval, slice_of_tag);
+            if (!mapped.skipped.empty()) {
+                m_skipped.push_back(fmt::format("skipped interval {} ({})", interval.start_text, mapped.skipped));
+                ++m_counts.intervals_skipped;
+                return;
+            }
+            Entry entry;
+            entry.uuid = mapped.uuid;
+            entry.slice_id = slice_id_for(mapped.slice);
+            entry.at = interval.start;
+            entry.minutes = mapped.minutes;
+            entry.note = interval.annotation;
+            entry.tags = mapped.tags;
+            add_entry(entry, true);
+        });
+        return false;
+    };
+    try {
+        [[maybe_unused]] Json rest = Json::parse(in, callback);  // every record went to the store
+    } catch (const Json::parse_error& e) {
+        throw UserError(fmt::format("not valid JSON: {}", json_error(e)));
+    }
+}
+
+}  // namespace pie
