@@ -4,6 +4,8 @@
 // libFuzzer by scripts/fuzz (clang, PIE_FUZZ=ON) and replayed over its corpus and regressions by
 // ctest in every build (replay_main.cpp), under ASan and UBSan.
 
+#include <pie/store.hpp>
+
 #include <cstdint>
 #include <cstdlib>
 #include <ctime>
@@ -26,6 +28,15 @@ inline void require(bool condition) {
 inline void use_time_zone(const char* zone) {
     ::setenv("TZ", zone, 1);
     ::tzset();
+}
+
+// For the import targets: now (2026-11-24T18:30 in Berlin), and one in-memory pie for all inputs,
+// made once with the time zone set.
+inline constexpr std::int64_t k_import_now = 1795541400;
+inline pie::Store& import_store() {
+    use_time_zone("Europe/Berlin");
+    static pie::Store store = pie::Store::open_in_memory();
+    return store;
 }
 
 }  // namespace pie::fuzz
