@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <functional>
@@ -22,6 +23,7 @@
 #include <limits>
 #include <sstream>
 #include <string_view>
+#include <thread>
 
 namespace pie {
 
@@ -218,9 +220,14 @@ struct Identity {
 Identity check_identity(SQLite::Database& db, const std::string& path) {
     Identity id;
     try {
-        id.application_id = db.execAndGet("PRAGMA application_id").getInt();
-        id.user_version = db.execAndGet("PRAGMA user_version").getInt();
-        id.objects = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+        // One statement, so one snapshot: another process may be setting up a new pie meanwhile.
+        SQLite::Statement query(db, "SELECT (SELECT application_id FROM pragma_application_id), "
+                                    "(SELECT user_version FROM pragma_user_version), "
+                                    "(SELECT count(*) FROM sqlite_master)");
+        query.executeStep();
+        id.application_id = query.getColumn(0).getInt();
+        id.user_version = query.getColumn(1).getInt();
+        id.objects = query.getColumn(2).getInt();
         require_whole_file(db, path);
     } catch (const SQLite::Exception& e) {
         throw database_error(path, e, "opening");
@@ -236,6 +243,24 @@ Identity check_identity(SQLite::Database& db, const std::string& path) {
                     "install a newer pie to use this database");
     }
     return id;
+}
+
+// Runs `step` again while SQLite says the database is busy, up to the busy timeout. Setting up a
+// new pie needs this: two processes that both found the file empty race to switch it to WAL and
+// create the schema, and SQLite returns SQLITE_BUSY at once (without waiting) to the one that
+// would otherwise deadlock. Both steps are safe to repeat.
+template <typename Step>
+void retry_while_busy(Step step) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(k_busy_timeout_ms);
+    for (;;) {
+        try {
+            step();
+            return;
+        } catch (const SQLite::Exception& e) {
+            if ((e.getErrorCode() & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() > deadline) throw;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
 }
 
 [[noreturn]] void fail_io(const std::string& what, const fs::path& path) {
@@ -412,10 +437,10 @@ Store Store::open_for_write(const fs::path& path) {
     if (id.user_version == 0) {
         // A new pie, maybe in an empty file someone else made: private all the same.
         if (::chmod(path.c_str(), 0600) != 0) fail_io("creating", path);
-        db->exec("PRAGMA journal_mode = WAL");  // persistent: set once, when new
+        retry_while_busy([&] { db->exec("PRAGMA journal_mode = WAL"); });  // persistent: set once, when new
     }
     Store store(std::move(db), path.string());
-    if (id.user_version < k_schema_version) store.migrate();
+    if (id.user_version < k_schema_version) retry_while_busy([&] { store.migrate(); });
     return store;
 }
 

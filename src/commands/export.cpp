@@ -151,9 +151,9 @@ void register_export(CLI::App& app, Context& context) {
     CLI::App* command = app.add_subcommand("export", "Write everything as JSON, or entries as CSV, to stdout");
     command->add_option("--format", options->format, "json (default: slices, goals, entries, ratings) or csv (entries)")
         ->check(CLI::IsMember({"json", "csv"}));
-    command->add_option("--since", options->since, "entries and ratings from this WHEN on (inclusive)");
+    command->add_option("--since", options->since, "entries and ratings from this WHEN on (inclusive)")->type_name("WHEN");
     command->add_option("--until", options->until,
-                        "entries and ratings up to this WHEN (exclusive; a day alone is included)");
+                        "entries and ratings up to this WHEN (exclusive; a day alone is included)")->type_name("WHEN");
     set_examples(command,
                  "  pie export > pie-backup.json\n"
                  "  pie export --format csv --since 2026-11-01 --until 2026-11-30 > november.csv\n"

@@ -79,7 +79,7 @@ void register_log(CLI::App& app, Context& context) {
                     "(after '--' a note may start with '-')")
         ->required();
     log->add_option("-d,--duration", options->duration, "how long: 45m, 2h, 1h30m, 1.5h, 1:30");
-    log->add_option("--at", options->at, "when it happened (default: now), e.g. 'yesterday 18:30', '2h ago'");
+    log->add_option("--at", options->at, "when it happened (default: now), e.g. 'yesterday 18:30', '2h ago'")->type_name("WHEN");
     // One word per -t: the words after it stay note text.
     log->add_option("-t,--tag", options->tags, "a tag (repeatable)")->allow_extra_args(false)->type_name("TAG");
     log->add_flag("-q,--quiet", options->quiet, "print nothing");

@@ -194,7 +194,7 @@ void register_rate(CLI::App& app, Context& context) {
     auto options = std::make_shared<RateOptions>();
     CLI::App* rate = app.add_subcommand("rate", "Rate how satisfied you are with a slice, 1-10");
     rate->add_option("RATINGS", options->words, "SLICE SCORE [NOTE...], or SLICE=SCORE...");
-    rate->add_option("--at", options->at, "when (default: now)");
+    rate->add_option("--at", options->at, "when (default: now)")->type_name("WHEN");
     rate->add_flag("--list", options->list, "show the rating history");
     rate->add_option("--slice", options->slice, "with --list: only this slice");
     rate->add_option("--format", options->format, "with --list: text (default), json or csv")
