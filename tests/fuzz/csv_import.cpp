@@ -1,4 +1,5 @@
-// Fuzz target: importing CSV entries (header at,slice,minutes,note,tags) (§7) into an in-memory pie, one rolled-back change per input.
+// Fuzz target: importing CSV entries (§7, header at,slice,minutes,note,tags) into an in-memory
+// pie, one rolled-back change per input.
 // Any input either imports or throws UserError with a message (a usage error naming the line or
 // record); nothing else escapes: no SQLite error from a record that breaks a constraint, no
 // crash, leak or undefined behaviour.

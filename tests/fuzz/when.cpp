@@ -12,8 +12,8 @@
 
 namespace {
 
-constexpr std::array k_zones = {"Europe/Berlin", "UTC", "America/New_York", "Australia/Lord_Howe",
-                                "Pacific/Kiritimati", "America/St_Johns"};
+constexpr std::array k_zones = {
+    "Europe/Berlin", "UTC", "America/New_York", "Australia/Lord_Howe", "Pacific/Kiritimati", "America/St_Johns"};
 // 2026-11-24T18:30 Berlin, the DST changes of 2026 in Berlin, 1970-01-01, 9999-12-31.
 constexpr std::array<pie::Instant, 5> k_nows = {1795541400, 1774746000, 1792890000, 0, 253402300799};
 
