@@ -5,10 +5,13 @@ PIE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # Debian packages pie needs to build and test; nothing else is fetched. The last line is for the
 # shell tests: the man page (man-db, groff-base), the .deb (dpkg-dev for dpkg-shlibdeps, file for
-# cpack), and zsh and fish to check their completion scripts.
+# cpack), and zsh and fish to check their completion scripts. Then the reliability tests: clang
+# and its libFuzzer runtime for scripts/fuzz, strace to see that pie opens no socket and writes
+# no file outside the database's directory.
 PIE_PACKAGES=(cmake make g++ pkgconf libcli11-dev libfmt-dev libsqlitecpp-dev libsqlite3-dev
               doctest-dev nlohmann-json3-dev libutf8proc-dev sqlite3 util-linux python3
-              man-db groff-base dpkg-dev file zsh fish)
+              man-db groff-base dpkg-dev file zsh fish
+              clang libclang-rt-14-dev strace)
 
 pie_ensure_packages() {
   local missing=() pkg

@@ -137,7 +137,7 @@ std::string plural(std::int64_t n, std::string_view one, std::string_view many) 
     return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-// The text of an nlohmann parse error without its "[json.exception.parse_error.101] " prefix.
+// The text of an nlohmann error without its "[json.exception.parse_error.101] " prefix.
 std::string json_error(const Json::exception& e) {
     std::string_view what = e.what();
     if (auto close = what.find("] "); what.starts_with("[json.") && close != std::string_view::npos) {
@@ -262,6 +262,8 @@ void ImportSession::read_json(std::istream& in) {
     try {
         [[maybe_unused]] Json rest = Json::parse(in, callback);  // every record went to the store
     } catch (const Json::parse_error& e) {
+        throw UserError(fmt::format("not valid JSON: {}", json_error(e)));
+    } catch (const Json::out_of_range& e) {  // a number no type holds, such as 1e999
         throw UserError(fmt::format("not valid JSON: {}", json_error(e)));
     }
     if (!marked) throw not_an_export();
@@ -531,6 +533,8 @@ void ImportSession::read_timewarrior(std::istream& in) {
     try {
         [[maybe_unused]] Json rest = Json::parse(in, callback);  // every record went to the store
     } catch (const Json::parse_error& e) {
+        throw UserError(fmt::format("not valid JSON: {}", json_error(e)));
+    } catch (const Json::out_of_range& e) {  // a number no type holds, such as 1e999
         throw UserError(fmt::format("not valid JSON: {}", json_error(e)));
     }
 }

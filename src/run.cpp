@@ -4,6 +4,7 @@
 #include <pie/commands/common.hpp>
 #include <pie/error.hpp>
 #include <pie/slice.hpp>
+#include <pie/store.hpp>
 #include <pie/text.hpp>
 
 #include <CLI/CLI.hpp>
@@ -125,7 +126,8 @@ int run(int argc, char** argv) {
     } catch (const Error& e) {
         code = fail(k_exit_runtime, e.what(), e.hint());
     } catch (const SQLite::Exception& e) {
-        code = fail(k_exit_runtime, fmt::format("database {}: {}", context.db_path().string(), e.what()));
+        Error error = database_error(context.db_path(), e, "database");
+        code = fail(k_exit_runtime, error.what(), error.hint());
     } catch (const std::exception& e) {
         code = fail(k_exit_runtime, e.what());
     }

@@ -173,8 +173,40 @@ void fold_function(sqlite3_context* context, int, sqlite3_value** argv) {
 void configure(SQLite::Database& db) {
     db.setBusyTimeout(k_busy_timeout_ms);
     db.exec("PRAGMA foreign_keys = ON");
+    // Sorts and temporary indexes stay in memory: no temporary file in /var/tmp or elsewhere
+    // outside the database's own directory ever holds personal data.
+    db.exec("PRAGMA temp_store = MEMORY");
     sqlite3_create_function_v2(db.getHandle(), "pie_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
                                fold_function, nullptr, nullptr, nullptr);
+}
+
+// A configured connection to the database file at `path`.
+std::unique_ptr<SQLite::Database> connect(const fs::path& path, int flags) {
+    try {
+        auto db = std::make_unique<SQLite::Database>(path.string(), flags);
+        configure(*db);
+        return db;
+    } catch (const SQLite::Exception& e) {
+        throw database_error(path, e, "opening");
+    }
+}
+
+// Throws Error when the file at `path` is shorter than the pages SQLite counts in it, or not a
+// whole number of pages: cut short (a failed copy, a full disk). SQLite itself would read the
+// missing bytes as zeros, and a write would then build on the damage. Checked only while the
+// -wal file is empty: a database whose latest pages still sit in the WAL is shorter by right.
+void require_whole_file(SQLite::Database& db, const std::string& path) {
+    struct stat wal {};
+    if (::stat((path + "-wal").c_str(), &wal) == 0 && wal.st_size > 0) return;
+    std::int64_t pages = db.execAndGet("PRAGMA page_count").getInt64();
+    std::int64_t page_size = db.execAndGet("PRAGMA page_size").getInt64();
+    struct stat file {};
+    if (::stat(path.c_str(), &file) != 0 || page_size <= 0) return;
+    if (file.st_size < pages * page_size || file.st_size % page_size != 0) {
+        throw Error(fmt::format("opening {}: the file is damaged (cut short: {} bytes where its {} pages need {})",
+                                path, file.st_size, pages, pages * page_size),
+                    fmt::format("restore it from a backup; 'sqlite3 {} .recover' may save what is left", path));
+    }
 }
 
 struct Identity {
@@ -196,8 +228,9 @@ Identity check_identity(SQLite::Database& db, const std::string& path) {
         id.application_id = query.getColumn(0).getInt();
         id.user_version = query.getColumn(1).getInt();
         id.objects = query.getColumn(2).getInt();
+        require_whole_file(db, path);
     } catch (const SQLite::Exception& e) {
-        throw Error(fmt::format("opening {}: {}", path, e.what()), "is --db or PIE_DB pointing at the right file?");
+        throw database_error(path, e, "opening");
     }
     bool empty = id.application_id == 0 && id.user_version == 0 && id.objects == 0;
     if (!empty && id.application_id != k_application_id) {
@@ -399,8 +432,7 @@ Store Store::open_for_write(const fs::path& path) {
     require_not_directory(path);
     create_private_dirs(path.parent_path());
     create_private_file(path);
-    auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
-    configure(*db);
+    auto db = connect(path, SQLite::OPEN_READWRITE);
     Identity id = check_identity(*db, path.string());
     if (id.user_version == 0) {
         // A new pie, maybe in an empty file someone else made: private all the same.
@@ -416,8 +448,7 @@ Store Store::open_for_read(const fs::path& path) {
     require_not_directory(path);
     std::error_code ec;
     if (!fs::exists(path, ec)) return open_in_memory();
-    auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY);
-    configure(*db);
+    auto db = connect(path, SQLite::OPEN_READONLY);
     Identity id = check_identity(*db, path.string());
     if (id.user_version == 0) return open_in_memory();          // an empty file: a new pie
     if (id.user_version < k_schema_version) return open_for_write(path);  // an older pie's: upgrade it
@@ -737,6 +768,42 @@ GoalFacts Store::goal_facts(const Goal& goal, Instant at) {
             Totals{select.getColumn(1).getInt64(), select.getColumn(2).getInt64()};
     }
     return facts;
+}
+
+Error database_error(const fs::path& path, const SQLite::Exception& e, std::string_view doing) {
+    const std::string where = fmt::format("{} {}", doing, path.string());
+    switch (e.getErrorCode() & 0xff) {
+        case SQLITE_NOTADB:
+            return Error(fmt::format("{}: file is not a database", where), "is --db or PIE_DB pointing at the right file?");
+        case SQLITE_CORRUPT:
+            return Error(fmt::format("{}: the file is damaged (database disk image is malformed)", where),
+                         fmt::format("restore it from a backup; 'sqlite3 {} .recover' may save what is left",
+                                     path.string()));
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+            return Error(fmt::format("{}: database is locked (another program held it longer than {} s)", where,
+                                     k_busy_timeout_ms / 1000),
+                         "try again once the other program is done");
+        case SQLITE_READONLY:
+        case SQLITE_CANTOPEN:
+        case SQLITE_PERM: {
+            // SQLite keeps its -wal and -shm files beside the database: it needs the directory too.
+            fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+            if (::access(dir.c_str(), W_OK) != 0) {
+                return Error(fmt::format("{}: cannot write in its directory {} (SQLite keeps the -wal and -shm "
+                                         "files there)",
+                                         where, dir.string()),
+                             "make the directory writable for you, or move the database");
+            }
+            if (::access(path.c_str(), R_OK | W_OK) != 0) {
+                return Error(fmt::format("{}: the file is not readable and writable for you", where),
+                             "check its owner and mode (pie makes it 0600)");
+            }
+            break;
+        }
+        default: break;
+    }
+    return Error(fmt::format("{}: {}", where, e.what()));
 }
 
 std::int64_t Store::import_slice(const Slice& slice) {

@@ -4,11 +4,13 @@
 // One SQLite file, WAL journal, STRICT tables, migrations keyed on PRAGMA user_version, and a
 // journal of every change that makes `pie undo` work for any command.
 
+#include <pie/error.hpp>
 #include <pie/goal.hpp>
 #include <pie/slice.hpp>
 #include <pie/time.hpp>
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
@@ -18,6 +20,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pie {
@@ -198,5 +201,10 @@ private:
 
 // A new random (version 4) UUID.
 std::string new_uuid();
+
+// The Error (exit 1) for a failed SQLite call on the database at `path`, while `doing` ("opening",
+// "writing"): SQLite's message with the path, said in plain words and with a hint for the failures
+// a user can act on (a damaged file, an unwritable directory or file, a lock held too long).
+Error database_error(const std::filesystem::path& path, const SQLite::Exception& e, std::string_view doing);
 
 }  // namespace pie

@@ -16,7 +16,7 @@ namespace {
 
 struct LogOptions {
     std::vector<std::string> words;  // SLICE, then maybe a DURATION, then the note
-    std::string duration;
+    std::optional<std::string> duration;  // given empty (-d ''), a malformed DURATION
     std::optional<std::string> at;
     std::vector<std::string> tags;
     bool quiet = false;
@@ -44,10 +44,10 @@ void run_log(LogOptions options, Context& context) {
 
     Entry entry;
     std::size_t note_from = 1;
-    if (!options.duration.empty()) entry.minutes = parse_duration(options.duration);
+    if (options.duration) entry.minutes = parse_duration(*options.duration);
     if (options.words.size() > 1 && looks_like_duration(options.words[1])) {
         if (entry.minutes) {
-            throw UserError(fmt::format("two durations: '{}' and --duration {}", options.words[1], options.duration));
+            throw UserError(fmt::format("two durations: '{}' and --duration {}", options.words[1], *options.duration));
         }
         entry.minutes = parse_duration(options.words[1]);
         note_from = 2;
