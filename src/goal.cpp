@@ -14,14 +14,20 @@ std::optional<int> rating_at(const std::vector<std::pair<Instant, int>>& ratings
     return latest;
 }
 
-// The value a goal reached in one period, as of instant `at` inside or after it.
-std::optional<std::int64_t> progress_in(const Goal& goal, const Period& period, Instant at, const GoalFacts& facts) {
+// The value a goal reached in one period, as of instant `at` inside or after it; counting may
+// stop at `enough`.
+std::optional<std::int64_t> progress_in(const Goal& goal, const Period& period, Instant at, const GoalFacts& facts,
+                                        std::int64_t enough = k_all_of_it) {
     if (goal.kind == GoalKind::rating) {
         auto score = rating_at(facts.ratings, std::min(at, period.to - 1));
         return score ? std::optional<std::int64_t>(*score) : std::nullopt;
     }
-    auto found = facts.totals.find(period.first_day);
-    Totals totals = found == facts.totals.end() ? Totals{} : found->second;
+    Totals totals;
+    if (facts.period_totals) {
+        totals = facts.period_totals(period, enough);
+    } else if (auto found = facts.totals.find(period.first_day); found != facts.totals.end()) {
+        totals = found->second;
+    }
     return goal.minutes ? totals.minutes : totals.entries;
 }
 
@@ -88,7 +94,7 @@ GoalStatus evaluate_goal(const Goal& goal, Instant at, const GoalFacts& facts) {
     Instant first_counted = period_containing(*goal.every, goal.created_at).from;
     int streak = 0;
     for (Period p = status.met ? current : previous_period(current);
-         p.from >= first_counted && reaches(progress_in(goal, p, at, facts), target); p = previous_period(p)) {
+         p.from >= first_counted && reaches(progress_in(goal, p, at, facts, target), target); p = previous_period(p)) {
         ++streak;
     }
     status.streak = streak;

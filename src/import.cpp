@@ -267,6 +267,7 @@ void ImportSession::read_json(std::istream& in) {
         throw UserError(fmt::format("not valid JSON: {}", json_error(e)));
     }
     if (!marked) throw not_an_export();
+    m_importer.finish();
 }
 
 void ImportSession::add_slice_record(const Json& record) {
@@ -293,12 +294,14 @@ void ImportSession::add_slice_record(const Json& record) {
                 fmt::format("slice '{}' was renamed '{}', a name another slice has here", by_uuid->name, slice.name),
                 "rename that slice here first ('pie slices rename'), then import again");
         }
+        m_importer.record_each();
         m_store.update_slice(by_uuid->id, slice);
         ++m_counts.slices_updated;
     } else if (by_name != m_slices.end()) {
         m_file_slices[slice.name] = by_name->id;  // the same life area, made on two machines
         return;
     } else {
+        m_importer.record_each();
         m_file_slices[slice.name] = m_store.import_slice(slice);
         ++m_counts.slices_added;
     }
@@ -350,11 +353,13 @@ void ImportSession::add_goal_record(const Json& record) {
         bool differs = local->title != goal.title || local->state != goal.state || local->done_at != goal.done_at ||
                        local->dropped_at != goal.dropped_at || local->changed_at != goal.changed_at;
         if (goal.changed_at > local->changed_at && differs) {
+            m_importer.record_each();
             m_store.update_goal(local->id, goal);
             ++m_counts.goals_updated;
         }
         return;
     }
+    m_importer.record_each();
     m_store.add_goal(goal);
     ++m_counts.goals_added;
 }
@@ -468,6 +473,7 @@ void ImportSession::read_csv(std::istream& in, std::size_t first_line) {
     } catch (const UserError& e) {
         throw UserError(fmt::format("line {}: {}", reader.line(), e.what()), e.hint());
     }
+    m_importer.finish();
 }
 
 // --- Timewarrior ------------------------------------------------------------------------------
@@ -537,6 +543,7 @@ void ImportSession::read_timewarrior(std::istream& in) {
     } catch (const Json::out_of_range& e) {  // a number no type holds, such as 1e999
         throw UserError(fmt::format("not valid JSON: {}", json_error(e)));
     }
+    m_importer.finish();
 }
 
 }  // namespace pie

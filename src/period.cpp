@@ -57,7 +57,11 @@ Period period_of_date(PeriodKind kind, const Date& day) {
 
 Period period_containing(PeriodKind kind, Instant at) { return period_of_date(kind, local_date(at)); }
 
-Period previous_period(const Period& period) { return period_of_date(period.kind, add_days(period.first_day, -1)); }
+Period previous_period(const Period& period) {
+    // It ends where `period` starts: one mktime less for each period a goal streak walks back.
+    Date first = first_day_of(period.kind, add_days(period.first_day, -1));
+    return Period{period.kind, first, start_of_day(first), period.from};
+}
 
 Period next_period(const Period& period) {
     return period_of_date(period.kind, first_day_after(period.kind, period.first_day));

@@ -21,6 +21,7 @@
 #include <functional>
 #include <type_traits>
 #include <limits>
+#include <memory>
 #include <sstream>
 #include <string_view>
 #include <thread>
@@ -418,6 +419,12 @@ Date parse_iso_date(const std::string& text) {
     return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
 }
 
+// An entry counts toward a goal with --match when its note contains the text, or a tag is the
+// text (a text with a space is no tag); the text is ?4.
+constexpr std::string_view k_match_clause =
+    " AND (instr(pie_fold(note), pie_fold(?4)) > 0 OR (instr(?4, ' ') = 0 "
+    "AND instr(' ' || pie_fold(tags) || ' ', ' ' || pie_fold(?4) || ' ') > 0))";
+
 constexpr std::string_view k_entry_columns = "e.id, e.uuid, e.slice_id, s.name, e.at, e.minutes, e.note, e.tags";
 constexpr std::string_view k_rating_columns = "r.id, r.uuid, r.slice_id, s.name, r.at, r.score, r.note";
 
@@ -427,6 +434,17 @@ Store::Store(std::unique_ptr<SQLite::Database> db, std::string path) : m_db(std:
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
+
+SQLite::Statement& Store::cached(const char* sql) {
+    std::unique_ptr<SQLite::Statement>& statement = m_statements[sql];
+    if (!statement) {
+        statement = std::make_unique<SQLite::Statement>(*m_db, sql);
+    } else {
+        statement->reset();
+        statement->clearBindings();
+    }
+    return *statement;
+}
 
 Store Store::open_for_write(const fs::path& path) {
     require_not_directory(path);
@@ -643,34 +661,39 @@ std::vector<Rating> Store::ratings(const RecordQuery& query) {
 }
 
 std::optional<Rating> Store::latest_rating(std::int64_t slice_id, Instant at) {
-    SQLite::Statement select(*m_db, fmt::format("SELECT {} FROM ratings r JOIN slices s ON s.id = r.slice_id "
-                                                "WHERE r.slice_id = ? AND r.at <= ? ORDER BY r.at DESC, r.id DESC "
-                                                "LIMIT 1",
-                                                k_rating_columns));
+    SQLite::Statement& select = cached(
+        "SELECT r.id, r.uuid, r.slice_id, s.name, r.at, r.score, r.note FROM ratings r JOIN slices s ON s.id = r.slice_id "
+        "WHERE r.slice_id = ? AND r.at <= ? ORDER BY r.at DESC, r.id DESC LIMIT 1");
     select.bind(1, slice_id);
     select.bind(2, static_cast<std::int64_t>(at));
     if (!select.executeStep()) return std::nullopt;
-    return read_rating(select);
+    Rating rating = read_rating(select);
+    select.reset();  // ends the read: a kept statement must not hold the snapshot
+    return rating;
 }
 
 Totals Store::slice_totals(std::int64_t slice_id, Instant from, Instant to) {
     // A range of the (slice_id, at, minutes) index: no table row is read.
-    SQLite::Statement select(*m_db, "SELECT count(*), coalesce(sum(minutes), 0) FROM entries "
-                                    "WHERE slice_id = ? AND at >= ? AND at < ?");
+    SQLite::Statement& select = cached("SELECT count(*), coalesce(sum(minutes), 0) FROM entries "
+                                       "WHERE slice_id = ? AND at >= ? AND at < ?");
     select.bind(1, slice_id);
     select.bind(2, static_cast<std::int64_t>(from));
     select.bind(3, static_cast<std::int64_t>(to));
     select.executeStep();
-    return Totals{select.getColumn(0).getInt64(), select.getColumn(1).getInt64()};
+    Totals totals{select.getColumn(0).getInt64(), select.getColumn(1).getInt64()};
+    select.reset();
+    return totals;
 }
 
 std::optional<Instant> Store::last_logged(std::int64_t slice_id, Instant before) {
-    SQLite::Statement select(*m_db, "SELECT max(at) FROM entries WHERE slice_id = ? AND at < ?");
+    SQLite::Statement& select = cached("SELECT max(at) FROM entries WHERE slice_id = ? AND at < ?");
     select.bind(1, slice_id);
     select.bind(2, static_cast<std::int64_t>(before));
     select.executeStep();
-    if (select.getColumn(0).isNull()) return std::nullopt;
-    return select.getColumn(0).getInt64();
+    std::optional<Instant> last;
+    if (!select.getColumn(0).isNull()) last = select.getColumn(0).getInt64();
+    select.reset();
+    return last;
 }
 
 std::optional<std::pair<Instant, Instant>> Store::record_span() {
@@ -753,11 +776,7 @@ GoalFacts Store::goal_facts(const Goal& goal, Instant at) {
     std::string sql = fmt::format(
         "SELECT date(at, 'unixepoch', 'localtime'{}) AS first_day, count(*), coalesce(sum(minutes), 0) "
         "FROM entries WHERE slice_id = ?1 AND at >= ?2 AND at <= ?3{} GROUP BY first_day",
-        period_start_modifiers(*goal.every),
-        // The note contains the text, or a tag is the text (a text with a space is no tag).
-        goal.match ? " AND (instr(pie_fold(note), pie_fold(?4)) > 0 OR (instr(?4, ' ') = 0 "
-                     "AND instr(' ' || pie_fold(tags) || ' ', ' ' || pie_fold(?4) || ' ') > 0))"
-                   : "");
+        period_start_modifiers(*goal.every), goal.match ? k_match_clause : "");
     SQLite::Statement select(*m_db, sql);
     select.bind(1, goal.slice_id);
     select.bind(2, static_cast<std::int64_t>(period_containing(*goal.every, goal.created_at).from));
@@ -804,6 +823,31 @@ Error database_error(const fs::path& path, const SQLite::Exception& e, std::stri
         default: break;
     }
     return Error(fmt::format("{}: {}", where, e.what()));
+}
+
+GoalFacts Store::goal_lookups(const Goal& goal, Instant at) {
+    if (goal.kind != GoalKind::recurring || !goal.every) return goal_facts(goal, at);
+    // Without --match the rows come from the (slice_id, at, minutes) index alone; each period is
+    // one range of it, read only as far as `enough`.
+    auto select = std::make_shared<SQLite::Statement>(
+        *m_db, fmt::format("SELECT minutes FROM entries WHERE slice_id = ?1 AND at >= ?2 AND at < ?3{}",
+                           goal.match ? k_match_clause : ""));
+    select->bind(1, goal.slice_id);
+    if (goal.match) select->bind(4, *goal.match);
+    bool by_minutes = goal.minutes.has_value();
+    GoalFacts facts;
+    facts.period_totals = [select, by_minutes, at](const Period& period, std::int64_t enough) {
+        select->reset();
+        select->bind(2, static_cast<std::int64_t>(period.from));
+        select->bind(3, static_cast<std::int64_t>(std::min(period.to, at + 1)));
+        Totals totals;
+        while ((by_minutes ? totals.minutes : totals.entries) < enough && select->executeStep()) {
+            ++totals.entries;
+            totals.minutes += select->getColumn(0).getInt64();  // NULL, an occurrence: 0
+        }
+        return totals;
+    };
+    return facts;
 }
 
 std::int64_t Store::import_slice(const Slice& slice) {
@@ -874,7 +918,8 @@ void Store::each_rating(const RecordQuery& query, const std::function<void(const
 }
 
 Store::Importer::Importer(SQLite::Database& db)
-    : m_has_entry(db, "SELECT 1 FROM entries WHERE uuid = ?"),
+    : m_db(db),
+      m_has_entry(db, "SELECT 1 FROM entries WHERE uuid = ?"),
       m_has_same_entry(db,
                        "SELECT 1 FROM entries WHERE at = ? AND slice_id = ? AND minutes IS ? AND note = ? AND tags = ? "
                        "LIMIT 1"),
@@ -918,7 +963,35 @@ bool Store::Importer::has_same_entry(const Entry& entry, bool name_based_only) {
     return finds_row(query);
 }
 
+void Store::Importer::record_in_bulk() {
+    if (m_in_bulk) return;
+    m_db.exec("UPDATE journal_state SET recording = 0");
+    m_in_bulk = true;
+}
+
+void Store::Importer::record_each() {
+    if (!m_in_bulk) return;
+    m_db.exec("UPDATE journal_state SET recording = 1");
+    m_in_bulk = false;
+}
+
+void Store::Importer::finish() {
+    record_each();
+    SQLite::Statement record(m_db, "INSERT INTO journal_ops(change_id, statement) "
+                                   "VALUES ((SELECT max(id) FROM journal), ?)");
+    auto revert = [&](std::string_view table, std::int64_t first, std::int64_t last) {
+        if (first == 0) return;
+        record.bind(1, fmt::format("DELETE FROM {} WHERE id BETWEEN {} AND {}", table, first, last));
+        record.exec();
+        record.reset();
+    };
+    revert("entries", m_first_entry, m_last_entry);
+    revert("ratings", m_first_rating, m_last_rating);
+    m_first_entry = m_last_entry = m_first_rating = m_last_rating = 0;
+}
+
 void Store::Importer::add_entry(const Entry& entry) {
+    record_in_bulk();
     m_add_entry.bind(1, entry.uuid);
     m_add_entry.bind(2, entry.slice_id);
     m_add_entry.bind(3, static_cast<std::int64_t>(entry.at));
@@ -926,6 +999,8 @@ void Store::Importer::add_entry(const Entry& entry) {
     m_add_entry.bind(5, entry.note);
     m_add_entry.bind(6, join_tags(entry.tags));
     exec_and_reset(m_add_entry);
+    m_last_entry = m_db.getLastInsertRowid();
+    if (m_first_entry == 0) m_first_entry = m_last_entry;
 }
 
 bool Store::Importer::has_rating(const std::string& uuid) {
@@ -934,12 +1009,15 @@ bool Store::Importer::has_rating(const std::string& uuid) {
 }
 
 void Store::Importer::add_rating(const Rating& rating) {
+    record_in_bulk();
     m_add_rating.bind(1, rating.uuid);
     m_add_rating.bind(2, rating.slice_id);
     m_add_rating.bind(3, static_cast<std::int64_t>(rating.at));
     m_add_rating.bind(4, rating.score);
     m_add_rating.bind(5, rating.note);
     exec_and_reset(m_add_rating);
+    m_last_rating = m_db.getLastInsertRowid();
+    if (m_first_rating == 0) m_first_rating = m_last_rating;
 }
 
 std::string new_uuid() {

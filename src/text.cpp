@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace pie {
@@ -55,6 +56,14 @@ std::string display_text(std::string_view text, bool ascii) {
 }
 
 std::string fold_case(std::string_view text) {
+    // ASCII folds to itself with A-Z lowered: no need for utf8proc (goal --match folds every note).
+    if (std::all_of(text.begin(), text.end(), [](unsigned char c) { return c < 0x80; })) {
+        std::string out(text);
+        for (char& c : out) {
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        }
+        return out;
+    }
     utf8proc_uint8_t* folded = nullptr;
     auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
                           static_cast<utf8proc_ssize_t>(text.size()), &folded, UTF8PROC_CASEFOLD);

@@ -6,6 +6,8 @@
 #include <pie/time.hpp>
 
 #include <cstdint>
+#include <functional>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -48,10 +50,18 @@ struct Totals {
 // The numbers a goal is evaluated on, read by the store for one goal:
 // recurring goals: totals per period, keyed by the period's first day, from the period the goal
 // was added in up to the evaluation instant; rating goals: the slice's ratings up to it, oldest first.
+// Instead of `totals`, a store may supply `period_totals`: the totals of one period up to the
+// evaluation instant, read when asked, where counting may stop once the goal's measure reaches
+// `enough`. A streak then costs one indexed lookup per period back to the first unmet one, not a
+// pass over every entry since the goal was added.
 struct GoalFacts {
     std::map<Date, Totals> totals;
     std::vector<std::pair<Instant, int>> ratings;  // (at, score)
+    std::function<Totals(const Period& period, std::int64_t enough)> period_totals;
 };
+
+// `enough` when the whole total is wanted.
+inline constexpr std::int64_t k_all_of_it = std::numeric_limits<std::int64_t>::max();
 
 // How a goal stands at an instant.
 struct GoalStatus {

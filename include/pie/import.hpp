@@ -50,7 +50,8 @@ public:
     // `now` resolves the WHEN forms a CSV `at` may take.
     ImportSession(Store& store, std::map<std::string, std::string> tag_map, Instant now);
 
-    // Each reads the whole input, record by record; bad input throws UserError naming the line
+    // Each reads the whole input, record by record, and records in the journal how to revert it
+    // (one statement per table for the entries and ratings added); bad input throws UserError naming the line
     // ("line 4: ...") or the record ("entries[3]: ...", "interval 2: ...").
     void read_json(std::istream& in);
     // `first_line`: the line number of the input's next byte (blank lines already read count).

@@ -21,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace pie {
@@ -147,6 +148,9 @@ public:
     void set_goal_state(std::int64_t id, GoalState state, Instant at);
     // What evaluating `goal` at instant `at` needs: aggregates per goal period, or ratings.
     GoalFacts goal_facts(const Goal& goal, Instant at);
+    // The same facts for evaluate_goal, but a recurring goal's as `period_totals`, read one period
+    // at a time when asked (the facts must not outlive the store): what reports and `pie goals` use.
+    GoalFacts goal_lookups(const Goal& goal, Instant at);
 
     // Moving data (§7). Slices and goals are few; entries and ratings go through an Importer and
     // come out through each_entry/each_rating, one at a time, so memory does not grow with them.
@@ -167,10 +171,17 @@ public:
     void each_rating(const RecordQuery& query, const std::function<void(const Rating&)>& visit);
 
     // Adds imported entries and ratings through statements prepared once (an import may hold
-    // millions); use it inside a Change.
+    // millions); use it inside a Change. The journal triggers do not record the rows it adds one
+    // by one: their ids are contiguous (one IMMEDIATE transaction, ids max + 1), so finish()
+    // records one revert statement per table for them all, and undoing an import is two DELETEs.
     class Importer {
     public:
         explicit Importer(SQLite::Database& db);
+        // Switches row-by-row recording back on: call it before any other write of the change
+        // (slices, goals), which the triggers must record.
+        void record_each();
+        // Records the revert of every entry and rating added; call it before committing.
+        void finish();
         bool has_entry(const std::string& uuid);
         // Whether an entry with the same slice, time, minutes, note and tags exists: any such
         // entry, or with `name_based_only` one whose UUID is name-based (version 5: it came from
@@ -181,6 +192,13 @@ public:
         void add_rating(const Rating& rating);
 
     private:
+        void record_in_bulk();
+        SQLite::Database& m_db;
+        bool m_in_bulk = false;
+        std::int64_t m_first_entry = 0;  // the ids of the entries and ratings added; 0: none
+        std::int64_t m_last_entry = 0;
+        std::int64_t m_first_rating = 0;
+        std::int64_t m_last_rating = 0;
         SQLite::Statement m_has_entry;
         SQLite::Statement m_has_same_entry;
         SQLite::Statement m_has_same_name_based_entry;
@@ -195,8 +213,13 @@ public:
 
 private:
     explicit Store(std::unique_ptr<SQLite::Database> db, std::string path);
+    // The statement of `sql`, prepared on first use and kept, reset for a new use: a report asks
+    // the same few questions of every slice.
+    SQLite::Statement& cached(const char* sql);
     std::unique_ptr<SQLite::Database> m_db;
     std::string m_path;  // as the user gave it, for messages
+    // Declared after m_db: finalized before the connection closes.
+    std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> m_statements;
 };
 
 // A new random (version 4) UUID.

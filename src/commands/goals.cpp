@@ -37,7 +37,7 @@ void run_list(const GoalsOptions& options, Context& context) {
     std::vector<Goal> goals = store.goals(options.all);
     if (options.format == "json") {
         nlohmann::ordered_json out = nlohmann::ordered_json::array();
-        for (const Goal& goal : goals) out.push_back(goal_json(goal, evaluate_goal(goal, now, store.goal_facts(goal, now))));
+        for (const Goal& goal : goals) out.push_back(goal_json(goal, evaluate_goal(goal, now, store.goal_lookups(goal, now))));
         print(json_text(out));
         return;
     }
@@ -50,7 +50,7 @@ void run_list(const GoalsOptions& options, Context& context) {
     if (options.all) columns.insert(columns.begin() + 1, Column{"state"});
     std::vector<std::vector<std::string>> rows;
     for (const Goal& goal : goals) {
-        GoalStatus status = evaluate_goal(goal, now, store.goal_facts(goal, now));
+        GoalStatus status = evaluate_goal(goal, now, store.goal_lookups(goal, now));
         std::vector<std::string> row = {std::to_string(goal.id), goal.slice, context.show(goal.title),
                                         std::string(goal_every_word(goal)), goal_progress(goal, status, context.ascii()),
                                         status.streak ? std::to_string(*status.streak) : "-"};

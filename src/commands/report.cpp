@@ -100,7 +100,7 @@ void run_report(const ReportOptions& options, const CLI::App& command, Context& 
     std::vector<GoalReport> goals;
     for (Goal& goal : store.goals(true)) {
         if (!goal_in_report(goal, period)) continue;
-        GoalStatus status = evaluate_goal(goal, last_instant, store.goal_facts(goal, last_instant));
+        GoalStatus status = evaluate_goal(goal, last_instant, store.goal_lookups(goal, last_instant));
         goals.push_back({std::move(goal), status});
     }
     Basis basis = options.by == "count" ? Basis::count : Basis::minutes;

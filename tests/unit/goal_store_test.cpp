@@ -667,3 +667,39 @@ TEST_CASE("open_for_read migrates a schema-1 file and keeps its entries") {
     }
     CHECK(file_user_version(path) == pie::k_schema_version);
 }
+
+TEST_CASE("goal_lookups, one period at a time, evaluates every goal as goal_facts does (Europe/Berlin)") {
+    pie::test::ZoneGuard zone("Europe/Berlin");
+    pie::Store store = pie::Store::open_in_memory();
+    std::int64_t social = id_of_slice(store, "social");
+    // Entries on a few weeks around the October DST change, at period edges, with and without minutes.
+    for (Instant at : {at_utc(2026, 10, 4, 21, 59), at_utc(2026, 10, 4, 22), at_utc(2026, 10, 11, 9),
+                       at_utc(2026, 10, 18, 21, 30), at_utc(2026, 10, 25, 22, 30), at_utc(2026, 10, 25, 23, 30),
+                       at_utc(2026, 11, 1, 9), at_utc(2026, 11, 9, 9), at_utc(2026, 11, 16, 9),
+                       at_utc(2026, 11, 16, 10), at_utc(2026, 11, 23, 9), at_utc(2026, 11, 24, 18)}) {
+        add_logged(store, social, at, at % 2 ? std::optional<int>(25) : std::nullopt, at % 3 ? "consult" : "walk");
+    }
+    for (PeriodKind every : {PeriodKind::day, PeriodKind::week, PeriodKind::month}) {
+        for (int variant = 0; variant < 4; ++variant) {
+            Goal goal = weekly_goal(social, at_utc(2026, 9, 28, 8));
+            goal.every = every;
+            if (variant == 1) goal.times = 2;
+            if (variant == 2) {
+                goal.times.reset();
+                goal.minutes = 20;
+            }
+            if (variant == 3) goal.match = "consult";
+            goal = *store.goal(add_goal_committed(store, goal));
+            for (Instant at : {at_utc(2026, 11, 24, 17, 30), at_utc(2026, 11, 16, 9, 30), at_utc(2026, 10, 26, 0)}) {
+                CAPTURE(pie::period_kind_name(every));
+                CAPTURE(variant);
+                CAPTURE(at);
+                pie::GoalStatus full = pie::evaluate_goal(goal, at, store.goal_facts(goal, at));
+                pie::GoalStatus lookups = pie::evaluate_goal(goal, at, store.goal_lookups(goal, at));
+                CHECK(lookups.progress == full.progress);
+                CHECK(lookups.met == full.met);
+                CHECK(lookups.streak == full.streak);
+            }
+        }
+    }
+}

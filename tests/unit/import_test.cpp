@@ -164,3 +164,49 @@ TEST_CASE("CSV rows: derived UUIDs, identical entries present, --map, line numbe
     CHECK_THROWS_WITH_AS(import_csv(store, "at,slice,minutes,note,tags\n\n2026-11-20T10:00:00Z,nowhere,1,,\n"),
                          "line 3: unknown slice 'nowhere'", pie::UserError);
 }
+
+TEST_CASE("an import is one step of undo: its entries and ratings go in one statement each, slices and goals row by row") {
+    pie::Store store = pie::Store::open_in_memory();
+    {
+        auto change = store.change(k_now);
+        pie::Entry before;
+        before.slice_id = slice_named(store.slices(), "family").id;
+        before.at = k_now - 100;
+        store.add_entry(before);
+        change.commit("log");
+    }
+    std::string json = fmt::format(
+        R"({{"pie_export":1,"slices":[{}],)"
+        R"("entries":[{{"uuid":"11111111-2222-4333-8444-555555555555","at":"2026-11-20T10:00:00+01:00","slice":"garden","minutes":30}},)"
+        R"({{"uuid":"11111111-2222-4333-8444-555555555556","at":"2026-11-20T11:00:00+01:00","slice":"social"}}],)"
+        R"("goals":[{{"uuid":"11111111-2222-4333-8444-555555555557","slice":"garden","title":"weed","kind":"one-off",)"
+        R"("state":"active","created_at":"2026-11-20T10:00:00+01:00","changed_at":"2026-11-20T10:00:00+01:00"}}],)"
+        R"("ratings":[{{"uuid":"11111111-2222-4333-8444-555555555558","at":"2026-11-20T12:00:00+01:00","slice":"garden","score":7}}]}})",
+        slice_json("11111111-2222-4333-8444-555555555559", "garden", "\"2026-11-20T09:00:00+01:00\""));
+    auto counts = import_json(store, json);
+    CHECK(counts.entries_added == 2);
+    CHECK(counts.ratings_added == 1);
+    CHECK(counts.slices_added == 1);
+    CHECK(counts.goals_added == 1);
+    auto& db = store.database();
+    CHECK(db.execAndGet("SELECT recording FROM journal_state").getInt() == 1);
+    // Entries and ratings: one DELETE each, after (so undone before) the slice and the goal.
+    CHECK(db.execAndGet("SELECT count(*) FROM journal_ops WHERE change_id = (SELECT max(id) FROM journal)").getInt() == 4);
+
+    // A later change is recorded row by row again, and undone first.
+    {
+        auto change = store.change(k_now);
+        pie::Entry after;
+        after.slice_id = slice_named(store.slices(), "social").id;
+        after.at = k_now;
+        store.add_entry(after);
+        change.commit("log");
+    }
+    CHECK(store.undo() == "log");
+    CHECK(store.entries({}).size() == 3);
+    CHECK(store.undo() == "import");
+    CHECK(store.entries({}).size() == 1);
+    CHECK(store.ratings({}).empty());
+    CHECK(store.goals(true).empty());
+    CHECK(store.slices().size() == 8);
+}
