@@ -4,11 +4,15 @@
 // libFuzzer by scripts/fuzz (clang, PIE_FUZZ=ON) and replayed over its corpus and regressions by
 // ctest in every build (replay_main.cpp), under ASan and UBSan.
 
+#include <pie/error.hpp>
+#include <pie/import.hpp>
 #include <pie/store.hpp>
 
 #include <cstdint>
 #include <cstdlib>
 #include <ctime>
+#include <sstream>
+#include <string>
 #include <string_view>
 
 namespace pie::fuzz {
@@ -37,6 +41,22 @@ inline pie::Store& import_store() {
     use_time_zone("Europe/Berlin");
     static pie::Store store = pie::Store::open_in_memory();
     return store;
+}
+
+// One input of an import target: `read` (a reader of ImportSession) on the bytes, inside a change
+// that is never committed, so every input starts from the same pie. Anything but a usage error
+// with a message escapes and is reported as a crash.
+inline int import_input(const std::uint8_t* data, std::size_t size, void (*read)(ImportSession&, std::istream&)) {
+    static Store& store = import_store();
+    std::istringstream in{std::string(text_of(data, size))};
+    auto change = store.change(k_import_now);  // never committed: rolls back
+    ImportSession session(store, {{"gym", "health-fitness"}, {"work", "career"}}, k_import_now);
+    try {
+        read(session, in);
+    } catch (const UserError& e) {
+        require(*e.what() != '\0');
+    }
+    return 0;
 }
 
 }  // namespace pie::fuzz

@@ -5,22 +5,6 @@
 
 #include "fuzz.hpp"
 
-#include <pie/error.hpp>
-#include <pie/import.hpp>
-#include <pie/store.hpp>
-
-#include <sstream>
-#include <string>
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static pie::Store& store = pie::fuzz::import_store();
-    std::istringstream in{std::string(pie::fuzz::text_of(data, size))};
-    auto change = store.change(pie::fuzz::k_import_now);  // never committed: rolls back
-    pie::ImportSession session(store, {{"gym", "health-fitness"}, {"work", "career"}}, pie::fuzz::k_import_now);
-    try {
-        session.read_timewarrior(in);
-    } catch (const pie::UserError& e) {
-        pie::fuzz::require(*e.what() != '\0');
-    }
-    return 0;
+    return pie::fuzz::import_input(data, size, [](pie::ImportSession& session, std::istream& in) { session.read_timewarrior(in); });
 }
