@@ -53,6 +53,20 @@ std::string_view goal_state_name(GoalState state) {
     return "active";
 }
 
+std::optional<GoalKind> parse_goal_kind(std::string_view text) {
+    for (GoalKind kind : {GoalKind::recurring, GoalKind::rating, GoalKind::one_off}) {
+        if (goal_kind_name(kind) == text) return kind;
+    }
+    return std::nullopt;
+}
+
+std::optional<GoalState> parse_goal_state(std::string_view text) {
+    for (GoalState state : {GoalState::active, GoalState::done, GoalState::dropped}) {
+        if (goal_state_name(state) == text) return state;
+    }
+    return std::nullopt;
+}
+
 std::string_view goal_measure(const Goal& goal) {
     switch (goal.kind) {
         case GoalKind::recurring: return goal.minutes ? "minutes" : "times";

@@ -316,12 +316,8 @@ void ImportSession::add_goal_record(const Json& record) {
     require_utf8(goal.title, "the title");
     if (goal.title.empty()) throw UserError("the title is empty");
     std::string kind = text_member(record, "kind");
-    if (kind == "recurring") {
-        goal.kind = GoalKind::recurring;
-    } else if (kind == "rating") {
-        goal.kind = GoalKind::rating;
-    } else if (kind == "one-off") {
-        goal.kind = GoalKind::one_off;
+    if (auto parsed = parse_goal_kind(kind)) {
+        goal.kind = *parsed;
     } else {
         throw UserError(fmt::format("unknown goal kind '{}'", kind));
     }
@@ -335,12 +331,8 @@ void ImportSession::add_goal_record(const Json& record) {
     if (goal.match) require_utf8(*goal.match, "the match");
     goal.rating = optional_int(record, "rating", 1, 10);
     std::string state = text_member(record, "state");
-    if (state == "active") {
-        goal.state = GoalState::active;
-    } else if (state == "done") {
-        goal.state = GoalState::done;
-    } else if (state == "dropped") {
-        goal.state = GoalState::dropped;
+    if (auto parsed = parse_goal_state(state)) {
+        goal.state = *parsed;
     } else {
         throw UserError(fmt::format("unknown goal state '{}'", state));
     }

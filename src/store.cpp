@@ -369,14 +369,6 @@ std::optional<T> column_optional(SQLite::Statement& row, int index) {
     }
 }
 
-GoalState parse_state(const std::string& text) {
-    return text == "done" ? GoalState::done : text == "dropped" ? GoalState::dropped : GoalState::active;
-}
-
-GoalKind parse_kind(const std::string& text) {
-    return text == "recurring" ? GoalKind::recurring : text == "rating" ? GoalKind::rating : GoalKind::one_off;
-}
-
 constexpr std::string_view k_goal_columns =
     "g.id, g.uuid, g.slice_id, s.name, g.title, g.kind, g.every, g.times, g.minutes, g.match, g.rating, g.state, "
     "g.created_at, g.done_at, g.dropped_at, g.changed_at";
@@ -388,13 +380,13 @@ Goal read_goal(SQLite::Statement& row) {
     goal.slice_id = row.getColumn(2).getInt64();
     goal.slice = row.getColumn(3).getString();
     goal.title = row.getColumn(4).getString();
-    goal.kind = parse_kind(row.getColumn(5).getString());
+    goal.kind = parse_goal_kind(row.getColumn(5).getString()).value_or(GoalKind::one_off);
     if (auto every = column_optional<std::string>(row, 6)) goal.every = parse_period_kind(*every);
     goal.times = column_optional<int>(row, 7);
     goal.minutes = column_optional<int>(row, 8);
     goal.match = column_optional<std::string>(row, 9);
     goal.rating = column_optional<int>(row, 10);
-    goal.state = parse_state(row.getColumn(11).getString());
+    goal.state = parse_goal_state(row.getColumn(11).getString()).value_or(GoalState::active);
     goal.created_at = row.getColumn(12).getInt64();
     goal.done_at = column_optional<Instant>(row, 13);
     goal.dropped_at = column_optional<Instant>(row, 14);

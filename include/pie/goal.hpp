@@ -21,6 +21,11 @@ enum class GoalState { active, done, dropped };
 std::string_view goal_kind_name(GoalKind kind);
 std::string_view goal_state_name(GoalState state);
 
+// The kind or state a name gives ("recurring", "rating", "one-off"; "active", "done",
+// "dropped"); nullopt for anything else.
+std::optional<GoalKind> parse_goal_kind(std::string_view text);
+std::optional<GoalState> parse_goal_state(std::string_view text);
+
 // A goal as stored.
 struct Goal {
     std::int64_t id = 0;
