@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "tz.hpp"
+#include "support.hpp"
 
 #include <pie/goal.hpp>
 #include <pie/period.hpp>
@@ -36,38 +36,11 @@ using pie::GoalKind;
 using pie::GoalState;
 using pie::Instant;
 using pie::PeriodKind;
+using pie::test::utc_time;
+using pie::test::date_of;
+using pie::test::TempDir;
 
 namespace {
-
-class GoalTempDir {
-public:
-    GoalTempDir() {
-        std::string pattern = (fs::temp_directory_path() / "pie-goal-unit-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        m_path = pattern;
-    }
-    ~GoalTempDir() {
-        std::error_code ec;
-        fs::remove_all(m_path, ec);
-    }
-    GoalTempDir(const GoalTempDir&) = delete;
-    GoalTempDir& operator=(const GoalTempDir&) = delete;
-    fs::path operator/(const fs::path& child) const { return m_path / child; }
-
-private:
-    fs::path m_path;
-};
-
-constexpr Instant k_hour_s = 3600;
-
-constexpr Instant at_utc(int y, unsigned m, unsigned d, int hh = 0, int mm = 0, int ss = 0) {
-    using namespace std::chrono;
-    return sys_days{year{y} / month{m} / day{d}}.time_since_epoch().count() * 86400 + hh * k_hour_s + mm * 60 + ss;
-}
-
-constexpr Date day_of(int y, unsigned m, unsigned d) {
-    return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
-}
 
 std::int64_t id_of_slice(pie::Store& store, const std::string& name) {
     for (const pie::Slice& slice : store.slices()) {
@@ -135,8 +108,8 @@ std::vector<std::int64_t> make_v1_file(const fs::path& path) {
     pie::Store old = pie::Store::open_in_memory(1);
     REQUIRE(old.schema_version() == 1);
     std::int64_t social = id_of_slice(old, "social");
-    std::vector<std::int64_t> ids = {add_logged(old, social, at_utc(2026, 11, 20, 9), 45, "peer consultation"),
-                                     add_logged(old, social, at_utc(2026, 11, 23, 9), std::nullopt, "", {"call"})};
+    std::vector<std::int64_t> ids = {add_logged(old, social, utc_time(2026, 11, 20, 9), 45, "peer consultation"),
+                                     add_logged(old, social, utc_time(2026, 11, 23, 9), std::nullopt, "", {"call"})};
     old.database().exec("VACUUM INTO '" + path.string() + "'");
     REQUIRE(file_user_version(path) == 1);
     return ids;
@@ -149,7 +122,7 @@ std::vector<std::int64_t> make_v1_file(const fs::path& path) {
 TEST_CASE("add_goal and goal: every field comes back, the slice by its current name") {
     pie::Store store = pie::Store::open_in_memory();
     std::int64_t social = id_of_slice(store, "social");
-    Goal goal = weekly_goal(social, at_utc(2026, 11, 24, 17, 30));
+    Goal goal = weekly_goal(social, utc_time(2026, 11, 24, 17, 30));
     goal.title = "peer \"consultation\"";
     goal.times.reset();
     goal.minutes = 90;
@@ -171,10 +144,10 @@ TEST_CASE("add_goal and goal: every field comes back, the slice by its current n
     CHECK(back->match == "consult");
     CHECK_FALSE(back->rating.has_value());
     CHECK(back->state == GoalState::active);
-    CHECK(back->created_at == at_utc(2026, 11, 24, 17, 30));
+    CHECK(back->created_at == utc_time(2026, 11, 24, 17, 30));
     CHECK_FALSE(back->done_at.has_value());
     CHECK_FALSE(back->dropped_at.has_value());
-    CHECK(back->changed_at == at_utc(2026, 11, 24, 17, 30));
+    CHECK(back->changed_at == utc_time(2026, 11, 24, 17, 30));
 
     CHECK_FALSE(store.goal(id + 1).has_value());
     CHECK_FALSE(store.goal(0).has_value());
@@ -187,7 +160,7 @@ TEST_CASE("add_goal and goal: every field comes back, the slice by its current n
     rating.kind = GoalKind::rating;
     rating.rating = 7;
     rating.every = PeriodKind::month;
-    rating.created_at = rating.changed_at = at_utc(2026, 11, 24);
+    rating.created_at = rating.changed_at = utc_time(2026, 11, 24);
     std::int64_t rating_id = add_goal_committed(store, rating);
     auto rating_back = store.goal(rating_id);
     REQUIRE(rating_back.has_value());
@@ -201,7 +174,7 @@ TEST_CASE("add_goal and goal: every field comes back, the slice by its current n
     once.slice_id = id_of_slice(store, "family");
     once.title = "visit grandma";
     once.kind = GoalKind::one_off;
-    once.created_at = once.changed_at = at_utc(2026, 11, 24);
+    once.created_at = once.changed_at = utc_time(2026, 11, 24);
     auto once_back = store.goal(add_goal_committed(store, once));
     REQUIRE(once_back.has_value());
     CHECK(once_back->kind == GoalKind::one_off);
@@ -215,7 +188,7 @@ TEST_CASE("add_goal and goal: every field comes back, the slice by its current n
 TEST_CASE("goals(false) lists active goals, goals(true) all of them, oldest first; set_goal_state") {
     pie::Store store = pie::Store::open_in_memory();
     std::int64_t social = id_of_slice(store, "social");
-    const Instant t = at_utc(2026, 11, 24, 17, 30);
+    const Instant t = utc_time(2026, 11, 24, 17, 30);
     std::int64_t g1 = add_goal_committed(store, weekly_goal(social, t));
     Goal once;
     once.slice_id = id_of_slice(store, "family");
@@ -274,7 +247,7 @@ TEST_CASE("goals(false) lists active goals, goals(true) all of them, oldest firs
 TEST_CASE("undo reverts goal add, done and drop exactly") {
     pie::Store store = pie::Store::open_in_memory();
     std::int64_t social = id_of_slice(store, "social");
-    const Instant t = at_utc(2026, 11, 24, 17, 30);
+    const Instant t = utc_time(2026, 11, 24, 17, 30);
     std::int64_t g1 = add_goal_committed(store, weekly_goal(social, t), "added goal #1");
     Goal once;
     once.slice_id = social;
@@ -330,33 +303,33 @@ TEST_CASE("goal_facts groups by local ISO week east of UTC (Asia/Tokyo, +09:00, 
     std::int64_t social = id_of_slice(store, "social");
     std::int64_t career = id_of_slice(store, "career");
     // Added Mon 2026-11-16 10:00 JST; evaluated Tue 2026-11-24 18:30 JST (09:30 UTC).
-    Goal goal = weekly_goal(social, at_utc(2026, 11, 16, 1));
+    Goal goal = weekly_goal(social, utc_time(2026, 11, 16, 1));
     goal.times = 2;
-    const Instant now = at_utc(2026, 11, 24, 9, 30);
+    const Instant now = utc_time(2026, 11, 24, 9, 30);
 
     // Sun 15 Nov 23:50 JST: before the goal's first week (which starts Mon 16 Nov 00:00 JST).
-    add_logged(store, social, at_utc(2026, 11, 15, 14, 50), 100);
+    add_logged(store, social, utc_time(2026, 11, 15, 14, 50), 100);
     // Mon 16 Nov 00:10 JST = Sun 15 Nov 15:10 UTC: week of 16 Nov locally (week of 9 Nov in UTC).
-    add_logged(store, social, at_utc(2026, 11, 15, 15, 10), 20);
+    add_logged(store, social, utc_time(2026, 11, 15, 15, 10), 20);
     // Sun 22 Nov 23:30 JST: the last minutes of the week of 16 Nov.
-    add_logged(store, social, at_utc(2026, 11, 22, 14, 30), 30);
+    add_logged(store, social, utc_time(2026, 11, 22, 14, 30), 30);
     // Mon 23 Nov 00:30 JST = Sun 22 Nov 15:30 UTC: the week of 23 Nov locally, of 16 Nov in UTC.
-    add_logged(store, social, at_utc(2026, 11, 22, 15, 30), 45);
+    add_logged(store, social, utc_time(2026, 11, 22, 15, 30), 45);
     // At the evaluation instant itself: counts (an occurrence, no minutes).
     add_logged(store, social, now, std::nullopt);
     // After the evaluation instant: does not count.
     add_logged(store, social, now + 1, 60);
-    add_logged(store, social, at_utc(2026, 11, 24, 10), 60);
+    add_logged(store, social, utc_time(2026, 11, 24, 10), 60);
     // Another slice: does not count.
-    add_logged(store, career, at_utc(2026, 11, 23, 1), 200);
+    add_logged(store, career, utc_time(2026, 11, 23, 1), 200);
     std::int64_t goal_id = add_goal_committed(store, goal);
     goal = *store.goal(goal_id);
 
     GoalFacts facts = store.goal_facts(goal, now);
     CHECK(facts.totals.size() == 2);
     CHECK(facts.ratings.empty());
-    check_totals(facts, day_of(2026, 11, 16), 2, 50);
-    check_totals(facts, day_of(2026, 11, 23), 2, 45);
+    check_totals(facts, date_of(2026, 11, 16), 2, 50);
+    check_totals(facts, date_of(2026, 11, 23), 2, 45);
 
     pie::GoalStatus status = pie::evaluate_goal(goal, now, facts);
     CHECK(status.progress == 2);
@@ -365,7 +338,7 @@ TEST_CASE("goal_facts groups by local ISO week east of UTC (Asia/Tokyo, +09:00, 
 
     // Evaluated a minute before the instant entry: the week of 23 Nov has only the 00:30 one.
     GoalFacts earlier = store.goal_facts(goal, now - 60);
-    check_totals(earlier, day_of(2026, 11, 23), 1, 45);
+    check_totals(earlier, date_of(2026, 11, 23), 1, 45);
     status = pie::evaluate_goal(goal, now - 60, earlier);
     CHECK_FALSE(status.met);
     CHECK(status.streak == 1);
@@ -375,23 +348,23 @@ TEST_CASE("goal_facts groups by local ISO week west of UTC: Sunday 23:30 in New 
     pie::test::ZoneGuard zone("America/New_York");
     pie::Store store = pie::Store::open_in_memory();
     std::int64_t social = id_of_slice(store, "social");
-    Goal goal = weekly_goal(social, at_utc(2026, 11, 9, 15));  // Mon 9 Nov 10:00 EST
+    Goal goal = weekly_goal(social, utc_time(2026, 11, 9, 15));  // Mon 9 Nov 10:00 EST
     // Sun 22 Nov 23:30 EST = Mon 23 Nov 04:30 UTC: week of 16 Nov.
-    add_logged(store, social, at_utc(2026, 11, 23, 4, 30), 30);
+    add_logged(store, social, utc_time(2026, 11, 23, 4, 30), 30);
     // Mon 23 Nov 00:30 EST = 05:30 UTC: week of 23 Nov.
-    add_logged(store, social, at_utc(2026, 11, 23, 5, 30), 15);
+    add_logged(store, social, utc_time(2026, 11, 23, 5, 30), 15);
     // Mon 16 Nov 00:00 EST exactly = 05:00 UTC: week of 16 Nov; one second earlier: week of 9 Nov.
-    add_logged(store, social, at_utc(2026, 11, 16, 5), 10);
-    add_logged(store, social, at_utc(2026, 11, 16, 5) - 1, 5);
+    add_logged(store, social, utc_time(2026, 11, 16, 5), 10);
+    add_logged(store, social, utc_time(2026, 11, 16, 5) - 1, 5);
     std::int64_t goal_id = add_goal_committed(store, goal);
     goal = *store.goal(goal_id);
 
-    const Instant now = at_utc(2026, 11, 24, 23, 30);  // Tue 24 Nov 18:30 EST
+    const Instant now = utc_time(2026, 11, 24, 23, 30);  // Tue 24 Nov 18:30 EST
     GoalFacts facts = store.goal_facts(goal, now);
     CHECK(facts.totals.size() == 3);
-    check_totals(facts, day_of(2026, 11, 9), 1, 5);
-    check_totals(facts, day_of(2026, 11, 16), 2, 40);
-    check_totals(facts, day_of(2026, 11, 23), 1, 15);
+    check_totals(facts, date_of(2026, 11, 9), 1, 5);
+    check_totals(facts, date_of(2026, 11, 16), 2, 40);
+    check_totals(facts, date_of(2026, 11, 23), 1, 15);
     pie::GoalStatus status = pie::evaluate_goal(goal, now, facts);
     CHECK(status.met);
     CHECK(status.streak == 3);
@@ -402,40 +375,40 @@ TEST_CASE("goal_facts groups by local day and local month (Asia/Tokyo)") {
     pie::Store store = pie::Store::open_in_memory();
     std::int64_t health = id_of_slice(store, "health-fitness");
 
-    Goal daily = weekly_goal(health, at_utc(2026, 11, 22, 0));  // Sun 22 Nov 09:00 JST
+    Goal daily = weekly_goal(health, utc_time(2026, 11, 22, 0));  // Sun 22 Nov 09:00 JST
     daily.every = PeriodKind::day;
     daily.times.reset();
     daily.minutes = 30;
-    Goal monthly = weekly_goal(health, at_utc(2026, 10, 10, 0));  // Sat 10 Oct 09:00 JST
+    Goal monthly = weekly_goal(health, utc_time(2026, 10, 10, 0));  // Sat 10 Oct 09:00 JST
     monthly.every = PeriodKind::month;
 
     // Sat 31 Oct 23:59 JST: October.
-    add_logged(store, health, at_utc(2026, 10, 31, 14, 59), 10);
+    add_logged(store, health, utc_time(2026, 10, 31, 14, 59), 10);
     // Sun 1 Nov 00:00 JST = Sat 31 Oct 15:00 UTC: November (and day 1 Nov).
-    add_logged(store, health, at_utc(2026, 10, 31, 15), 20);
+    add_logged(store, health, utc_time(2026, 10, 31, 15), 20);
     // Tue 24 Nov 08:00 JST = Mon 23 Nov 23:00 UTC: the local day 24 Nov.
-    add_logged(store, health, at_utc(2026, 11, 23, 23), 25);
+    add_logged(store, health, utc_time(2026, 11, 23, 23), 25);
     // Mon 23 Nov 23:59:59 JST = 14:59:59 UTC: day 23 Nov.
-    add_logged(store, health, at_utc(2026, 11, 23, 14, 59, 59), 30);
+    add_logged(store, health, utc_time(2026, 11, 23, 14, 59, 59), 30);
     // Mon 30 Nov 23:30 JST: November; Tue 1 Dec 00:30 JST = Mon 30 Nov 15:30 UTC: December.
-    add_logged(store, health, at_utc(2026, 11, 30, 14, 30), 40);
-    add_logged(store, health, at_utc(2026, 11, 30, 15, 30), 50);
+    add_logged(store, health, utc_time(2026, 11, 30, 14, 30), 40);
+    add_logged(store, health, utc_time(2026, 11, 30, 15, 30), 50);
     daily = *store.goal(add_goal_committed(store, daily));
     monthly = *store.goal(add_goal_committed(store, monthly));
 
-    const Instant dec1 = at_utc(2026, 12, 1, 0);  // Tue 1 Dec 09:00 JST
+    const Instant dec1 = utc_time(2026, 12, 1, 0);  // Tue 1 Dec 09:00 JST
     GoalFacts months = store.goal_facts(monthly, dec1);
     CHECK(months.totals.size() == 3);
-    check_totals(months, day_of(2026, 10, 1), 1, 10);
-    check_totals(months, day_of(2026, 11, 1), 4, 20 + 25 + 30 + 40);
-    check_totals(months, day_of(2026, 12, 1), 1, 50);
+    check_totals(months, date_of(2026, 10, 1), 1, 10);
+    check_totals(months, date_of(2026, 11, 1), 4, 20 + 25 + 30 + 40);
+    check_totals(months, date_of(2026, 12, 1), 1, 50);
 
-    const Instant nov24 = at_utc(2026, 11, 24, 9, 30);  // Tue 24 Nov 18:30 JST
+    const Instant nov24 = utc_time(2026, 11, 24, 9, 30);  // Tue 24 Nov 18:30 JST
     GoalFacts days = store.goal_facts(daily, nov24);
     // From the start of 22 Nov on: 23 and 24 Nov.
     CHECK(days.totals.size() == 2);
-    check_totals(days, day_of(2026, 11, 23), 1, 30);
-    check_totals(days, day_of(2026, 11, 24), 1, 25);
+    check_totals(days, date_of(2026, 11, 23), 1, 30);
+    check_totals(days, date_of(2026, 11, 24), 1, 25);
     pie::GoalStatus status = pie::evaluate_goal(daily, nov24, days);
     CHECK(status.progress == 25);
     CHECK_FALSE(status.met);
@@ -446,19 +419,19 @@ TEST_CASE("goal_facts groups by local week across the October DST change (Europe
     pie::test::ZoneGuard zone("Europe/Berlin");
     pie::Store store = pie::Store::open_in_memory();
     std::int64_t social = id_of_slice(store, "social");
-    Goal goal = weekly_goal(social, at_utc(2026, 10, 12, 8));  // Mon 12 Oct 10:00 CEST
+    Goal goal = weekly_goal(social, utc_time(2026, 10, 12, 8));  // Mon 12 Oct 10:00 CEST
     // Sun 25 Oct 23:30 CET = 22:30 UTC: week of 19 Oct.
-    add_logged(store, social, at_utc(2026, 10, 25, 22, 30), 30);
+    add_logged(store, social, utc_time(2026, 10, 25, 22, 30), 30);
     // Mon 26 Oct 00:30 CET = Sun 25 Oct 23:30 UTC: week of 26 Oct.
-    add_logged(store, social, at_utc(2026, 10, 25, 23, 30), 20);
+    add_logged(store, social, utc_time(2026, 10, 25, 23, 30), 20);
     // Sun 18 Oct 23:30 CEST = 21:30 UTC: week of 12 Oct.
-    add_logged(store, social, at_utc(2026, 10, 18, 21, 30), 10);
+    add_logged(store, social, utc_time(2026, 10, 18, 21, 30), 10);
     goal = *store.goal(add_goal_committed(store, goal));
-    GoalFacts facts = store.goal_facts(goal, at_utc(2026, 10, 27, 12));
+    GoalFacts facts = store.goal_facts(goal, utc_time(2026, 10, 27, 12));
     CHECK(facts.totals.size() == 3);
-    check_totals(facts, day_of(2026, 10, 12), 1, 10);
-    check_totals(facts, day_of(2026, 10, 19), 1, 30);
-    check_totals(facts, day_of(2026, 10, 26), 1, 20);
+    check_totals(facts, date_of(2026, 10, 12), 1, 10);
+    check_totals(facts, date_of(2026, 10, 19), 1, 30);
+    check_totals(facts, date_of(2026, 10, 26), 1, 20);
 }
 
 TEST_CASE("--match counts notes containing the text, any case, and entries carrying it as a tag") {
@@ -466,9 +439,9 @@ TEST_CASE("--match counts notes containing the text, any case, and entries carry
     pie::Store store = pie::Store::open_in_memory();
     std::int64_t social = id_of_slice(store, "social");
     std::int64_t family = id_of_slice(store, "family");
-    Goal goal = weekly_goal(social, at_utc(2026, 11, 23, 7));  // Mon 23 Nov 08:00 CET
+    Goal goal = weekly_goal(social, utc_time(2026, 11, 23, 7));  // Mon 23 Nov 08:00 CET
     goal.match = "Consult";
-    const Instant t = at_utc(2026, 11, 23, 9);
+    const Instant t = utc_time(2026, 11, 23, 9);
     add_logged(store, social, t, 10, "peer consultation");               // counts: note, other case
     add_logged(store, social, t + 1, 20, "CONSULT call");               // counts
     add_logged(store, social, t + 2, 30, "walk", {"consult"});           // counts: the tag
@@ -481,48 +454,48 @@ TEST_CASE("--match counts notes containing the text, any case, and entries carry
     add_logged(store, family, t + 9, 90, "consult");                     // no: another slice
     goal = *store.goal(add_goal_committed(store, goal));
 
-    GoalFacts facts = store.goal_facts(goal, at_utc(2026, 11, 24, 17, 30));
+    GoalFacts facts = store.goal_facts(goal, utc_time(2026, 11, 24, 17, 30));
     CHECK(facts.totals.size() == 1);
-    check_totals(facts, day_of(2026, 11, 23), 6, 10 + 20 + 30 + 60 + 70);
+    check_totals(facts, date_of(2026, 11, 23), 6, 10 + 20 + 30 + 60 + 70);
 
     // Without --match, every entry of the slice counts.
     Goal all = goal;
     all.match.reset();
-    GoalFacts unfiltered = store.goal_facts(all, at_utc(2026, 11, 24, 17, 30));
-    check_totals(unfiltered, day_of(2026, 11, 23), 9, 10 + 20 + 30 + 40 + 50 + 60 + 70 + 80);
+    GoalFacts unfiltered = store.goal_facts(all, utc_time(2026, 11, 24, 17, 30));
+    check_totals(unfiltered, date_of(2026, 11, 23), 9, 10 + 20 + 30 + 40 + 50 + 60 + 70 + 80);
 }
 
 TEST_CASE("--match with a space is not a tag: two tags in a row do not make one") {
     pie::test::ZoneGuard zone("Europe/Berlin");
     pie::Store store = pie::Store::open_in_memory();
     std::int64_t social = id_of_slice(store, "social");
-    Goal goal = weekly_goal(social, at_utc(2026, 11, 23, 7));
+    Goal goal = weekly_goal(social, utc_time(2026, 11, 23, 7));
     goal.match = "peer group";
-    const Instant t = at_utc(2026, 11, 23, 9);
+    const Instant t = utc_time(2026, 11, 23, 9);
     add_logged(store, social, t, 10, "the peer group met");        // counts: the note
     add_logged(store, social, t + 1, 20, "walk", {"peer", "group"});  // tags 'peer' and 'group', not 'peer group'
     goal = *store.goal(add_goal_committed(store, goal));
-    GoalFacts facts = store.goal_facts(goal, at_utc(2026, 11, 24, 17, 30));
+    GoalFacts facts = store.goal_facts(goal, utc_time(2026, 11, 24, 17, 30));
     // Regression (was a bug): tags are stored space-joined and matched with instr(' ' || tags || ' ', ' ' || TEXT || ' '),
     // so a --match TEXT containing a space matches consecutive tags ("peer" "group"); §5 counts
     // only entries "that carry tag TEXT", and no tag can contain a space.
-    check_totals(facts, day_of(2026, 11, 23), 1, 10);
+    check_totals(facts, date_of(2026, 11, 23), 1, 10);
 }
 
 TEST_CASE("--match is case-insensitive beyond ASCII") {
     pie::test::ZoneGuard zone("Europe/Berlin");
     pie::Store store = pie::Store::open_in_memory();
     std::int64_t mental = id_of_slice(store, "mental-health");
-    Goal goal = weekly_goal(mental, at_utc(2026, 11, 23, 7));
+    Goal goal = weekly_goal(mental, utc_time(2026, 11, 23, 7));
     goal.match = "übung";
-    const Instant t = at_utc(2026, 11, 23, 9);
+    const Instant t = utc_time(2026, 11, 23, 9);
     add_logged(store, mental, t, 10, "Atem-Übung");   // counts: Ü is ü in another case
     add_logged(store, mental, t + 1, 20, "übung");    // counts
     goal = *store.goal(add_goal_committed(store, goal));
-    GoalFacts facts = store.goal_facts(goal, at_utc(2026, 11, 24, 17, 30));
+    GoalFacts facts = store.goal_facts(goal, utc_time(2026, 11, 24, 17, 30));
     // Regression (was a bug): SQLite's lower() folds only ASCII, so "Atem-Übung" does not contain "übung"
     // case-insensitively as far as goal_facts is concerned (§5: "note contains TEXT (case-insensitive)").
-    check_totals(facts, day_of(2026, 11, 23), 2, 30);
+    check_totals(facts, date_of(2026, 11, 23), 2, 30);
 }
 
 TEST_CASE("goal_facts for a rating goal: the slice's ratings up to the instant, oldest first") {
@@ -530,11 +503,11 @@ TEST_CASE("goal_facts for a rating goal: the slice's ratings up to the instant, 
     pie::Store store = pie::Store::open_in_memory();
     std::int64_t mental = id_of_slice(store, "mental-health");
     std::int64_t social = id_of_slice(store, "social");
-    const Instant now = at_utc(2026, 11, 24, 17, 30);
+    const Instant now = utc_time(2026, 11, 24, 17, 30);
     {
         auto change = store.change(now);
         for (auto [slice, at, score] : std::vector<std::tuple<std::int64_t, Instant, int>>{
-                 {mental, at_utc(2026, 11, 20), 8}, {mental, at_utc(2026, 11, 10), 5}, {social, at_utc(2026, 11, 21), 2},
+                 {mental, utc_time(2026, 11, 20), 8}, {mental, utc_time(2026, 11, 10), 5}, {social, utc_time(2026, 11, 21), 2},
                  {mental, now, 6}, {mental, now + 1, 9}}) {
             pie::Rating rating;
             rating.slice_id = slice;
@@ -549,13 +522,13 @@ TEST_CASE("goal_facts for a rating goal: the slice's ratings up to the instant, 
     goal.title = "feel rested";
     goal.kind = GoalKind::rating;
     goal.rating = 7;
-    goal.created_at = goal.changed_at = at_utc(2026, 11, 1);
+    goal.created_at = goal.changed_at = utc_time(2026, 11, 1);
     goal = *store.goal(add_goal_committed(store, goal));
     GoalFacts facts = store.goal_facts(goal, now);
     CHECK(facts.totals.empty());
     REQUIRE(facts.ratings.size() == 3);
-    CHECK(facts.ratings[0] == std::pair<Instant, int>{at_utc(2026, 11, 10), 5});
-    CHECK(facts.ratings[1] == std::pair<Instant, int>{at_utc(2026, 11, 20), 8});
+    CHECK(facts.ratings[0] == std::pair<Instant, int>{utc_time(2026, 11, 10), 5});
+    CHECK(facts.ratings[1] == std::pair<Instant, int>{utc_time(2026, 11, 20), 8});
     CHECK(facts.ratings[2] == std::pair<Instant, int>{now, 6});
     pie::GoalStatus status = pie::evaluate_goal(goal, now, facts);
     CHECK(status.progress == 6);
@@ -568,14 +541,14 @@ TEST_CASE("goal_facts for a rating goal: the slice's ratings up to the instant, 
 TEST_CASE("goal_facts for a one-off goal is empty") {
     pie::Store store = pie::Store::open_in_memory();
     std::int64_t family = id_of_slice(store, "family");
-    add_logged(store, family, at_utc(2026, 11, 24, 9), 30);
+    add_logged(store, family, utc_time(2026, 11, 24, 9), 30);
     Goal goal;
     goal.slice_id = family;
     goal.title = "visit grandma";
     goal.kind = GoalKind::one_off;
-    goal.created_at = goal.changed_at = at_utc(2026, 11, 1);
+    goal.created_at = goal.changed_at = utc_time(2026, 11, 1);
     goal = *store.goal(add_goal_committed(store, goal));
-    GoalFacts facts = store.goal_facts(goal, at_utc(2026, 11, 24, 17, 30));
+    GoalFacts facts = store.goal_facts(goal, utc_time(2026, 11, 24, 17, 30));
     CHECK(facts.totals.empty());
     CHECK(facts.ratings.empty());
 }
@@ -589,8 +562,8 @@ TEST_CASE("migrate() brings an in-memory schema-1 store to the current schema, k
     CHECK_FALSE(has_table(store, "goals"));
     CHECK(has_table(store, "entries"));
     std::int64_t social = id_of_slice(store, "social");
-    std::int64_t e1 = add_logged(store, social, at_utc(2026, 11, 23, 9), 45, "peer consultation", {"peer"});
-    std::int64_t e2 = add_logged(store, social, at_utc(2026, 11, 24, 9), std::nullopt, "call");
+    std::int64_t e1 = add_logged(store, social, utc_time(2026, 11, 23, 9), 45, "peer consultation", {"peer"});
+    std::int64_t e2 = add_logged(store, social, utc_time(2026, 11, 24, 9), std::nullopt, "call");
 
     store.migrate();
     CHECK(store.schema_version() == pie::k_schema_version);
@@ -605,11 +578,11 @@ TEST_CASE("migrate() brings an in-memory schema-1 store to the current schema, k
     CHECK(entries[1].id == e2);
     CHECK_FALSE(entries[1].minutes.has_value());
 
-    Goal goal = weekly_goal(social, at_utc(2026, 11, 23, 8));
+    Goal goal = weekly_goal(social, utc_time(2026, 11, 23, 8));
     std::int64_t goal_id = add_goal_committed(store, goal, "added goal #1");
     REQUIRE(store.goal(goal_id).has_value());
-    GoalFacts facts = store.goal_facts(*store.goal(goal_id), at_utc(2026, 11, 24, 17, 30));
-    check_totals(facts, day_of(2026, 11, 23), 2, 45);
+    GoalFacts facts = store.goal_facts(*store.goal(goal_id), utc_time(2026, 11, 24, 17, 30));
+    check_totals(facts, date_of(2026, 11, 23), 2, 45);
 
     // Undo works across the migration: the goal, then the entries logged at schema 1.
     CHECK(store.undo() == "added goal #1");
@@ -624,7 +597,7 @@ TEST_CASE("migrate() brings an in-memory schema-1 store to the current schema, k
 
 TEST_CASE("open_for_write migrates a schema-1 file and keeps its entries") {
     pie::test::ZoneGuard zone("Europe/Berlin");
-    GoalTempDir dir;
+    TempDir dir;
     fs::path path = dir / "old.db";
     std::vector<std::int64_t> ids = make_v1_file(path);
     {
@@ -638,7 +611,7 @@ TEST_CASE("open_for_write migrates a schema-1 file and keeps its entries") {
         CHECK(entries[1].id == ids[1]);
         CHECK(entries[1].tags == std::vector<std::string>{"call"});
         CHECK(store.slices().size() == 8);
-        add_goal_committed(store, weekly_goal(id_of_slice(store, "social"), at_utc(2026, 11, 24, 17, 30)));
+        add_goal_committed(store, weekly_goal(id_of_slice(store, "social"), utc_time(2026, 11, 24, 17, 30)));
     }
     CHECK(file_user_version(path) == pie::k_schema_version);
     pie::Store again = pie::Store::open_for_read(path);
@@ -648,7 +621,7 @@ TEST_CASE("open_for_write migrates a schema-1 file and keeps its entries") {
 
 TEST_CASE("open_for_read migrates a schema-1 file and keeps its entries") {
     pie::test::ZoneGuard zone("Europe/Berlin");
-    GoalTempDir dir;
+    TempDir dir;
     fs::path path = dir / "old.db";
     std::vector<std::int64_t> ids = make_v1_file(path);
     {
@@ -660,10 +633,10 @@ TEST_CASE("open_for_read migrates a schema-1 file and keeps its entries") {
         CHECK(entries[0].id == ids[0]);
         CHECK(entries[1].id == ids[1]);
         // The goal query works on the migrated file.
-        Goal goal = weekly_goal(id_of_slice(store, "social"), at_utc(2026, 11, 16, 8));
-        GoalFacts facts = store.goal_facts(goal, at_utc(2026, 11, 24, 17, 30));
-        check_totals(facts, day_of(2026, 11, 16), 1, 45);
-        check_totals(facts, day_of(2026, 11, 23), 1, 0);
+        Goal goal = weekly_goal(id_of_slice(store, "social"), utc_time(2026, 11, 16, 8));
+        GoalFacts facts = store.goal_facts(goal, utc_time(2026, 11, 24, 17, 30));
+        check_totals(facts, date_of(2026, 11, 16), 1, 45);
+        check_totals(facts, date_of(2026, 11, 23), 1, 0);
     }
     CHECK(file_user_version(path) == pie::k_schema_version);
 }
@@ -673,15 +646,15 @@ TEST_CASE("goal_lookups, one period at a time, evaluates every goal as goal_fact
     pie::Store store = pie::Store::open_in_memory();
     std::int64_t social = id_of_slice(store, "social");
     // Entries on a few weeks around the October DST change, at period edges, with and without minutes.
-    for (Instant at : {at_utc(2026, 10, 4, 21, 59), at_utc(2026, 10, 4, 22), at_utc(2026, 10, 11, 9),
-                       at_utc(2026, 10, 18, 21, 30), at_utc(2026, 10, 25, 22, 30), at_utc(2026, 10, 25, 23, 30),
-                       at_utc(2026, 11, 1, 9), at_utc(2026, 11, 9, 9), at_utc(2026, 11, 16, 9),
-                       at_utc(2026, 11, 16, 10), at_utc(2026, 11, 23, 9), at_utc(2026, 11, 24, 18)}) {
+    for (Instant at : {utc_time(2026, 10, 4, 21, 59), utc_time(2026, 10, 4, 22), utc_time(2026, 10, 11, 9),
+                       utc_time(2026, 10, 18, 21, 30), utc_time(2026, 10, 25, 22, 30), utc_time(2026, 10, 25, 23, 30),
+                       utc_time(2026, 11, 1, 9), utc_time(2026, 11, 9, 9), utc_time(2026, 11, 16, 9),
+                       utc_time(2026, 11, 16, 10), utc_time(2026, 11, 23, 9), utc_time(2026, 11, 24, 18)}) {
         add_logged(store, social, at, at % 2 ? std::optional<int>(25) : std::nullopt, at % 3 ? "consult" : "walk");
     }
     for (PeriodKind every : {PeriodKind::day, PeriodKind::week, PeriodKind::month}) {
         for (int variant = 0; variant < 4; ++variant) {
-            Goal goal = weekly_goal(social, at_utc(2026, 9, 28, 8));
+            Goal goal = weekly_goal(social, utc_time(2026, 9, 28, 8));
             goal.every = every;
             if (variant == 1) goal.times = 2;
             if (variant == 2) {
@@ -690,7 +663,7 @@ TEST_CASE("goal_lookups, one period at a time, evaluates every goal as goal_fact
             }
             if (variant == 3) goal.match = "consult";
             goal = *store.goal(add_goal_committed(store, goal));
-            for (Instant at : {at_utc(2026, 11, 24, 17, 30), at_utc(2026, 11, 16, 9, 30), at_utc(2026, 10, 26, 0)}) {
+            for (Instant at : {utc_time(2026, 11, 24, 17, 30), utc_time(2026, 11, 16, 9, 30), utc_time(2026, 10, 26, 0)}) {
                 CAPTURE(pie::period_kind_name(every));
                 CAPTURE(variant);
                 CAPTURE(at);

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "tz.hpp"
+#include "support.hpp"
 
 #include <pie/goal.hpp>
 #include <pie/period.hpp>
@@ -27,19 +27,10 @@ using pie::GoalStatus;
 using pie::Instant;
 using pie::PeriodKind;
 using pie::Totals;
+using pie::test::utc_time;
+using pie::test::date_of;
 
 namespace {
-
-constexpr Instant k_hr = 3600;
-
-constexpr Instant utc_time(int y, unsigned m, unsigned d, int hh = 0, int mm = 0, int ss = 0) {
-    using namespace std::chrono;
-    return sys_days{year{y} / month{m} / day{d}}.time_since_epoch().count() * 86400 + hh * k_hr + mm * 60 + ss;
-}
-
-constexpr Date date_of(int y, unsigned m, unsigned d) {
-    return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
-}
 
 // Tue 2026-11-24 18:30 CET, the tests' "now". Its ISO week starts Monday 2026-11-23.
 constexpr Instant k_now = utc_time(2026, 11, 24, 17, 30);

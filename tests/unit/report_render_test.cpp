@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "tz.hpp"
+#include "support.hpp"
 
 #include <pie/format/report.hpp>
 #include <pie/text.hpp>

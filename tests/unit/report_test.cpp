@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "tz.hpp"
+#include "support.hpp"
 
 #include <pie/error.hpp>
 #include <pie/report.hpp>
@@ -19,16 +19,12 @@ using pie::Instant;
 using pie::Report;
 using pie::ReportPeriod;
 using pie::SliceFacts;
+using pie::test::utc_time;
 
 namespace {
 
 constexpr Instant k_hour = 3600;
 constexpr Instant k_day = 86400;
-
-constexpr Instant utc_time(int y, unsigned m, unsigned d, int hh = 0, int mm = 0) {
-    using namespace std::chrono;
-    return sys_days{year{y} / month{m} / day{d}}.time_since_epoch().count() * k_day + hh * k_hour + mm * 60;
-}
 
 // Tue 2026-11-24 18:30 CET.
 constexpr Instant k_now = utc_time(2026, 11, 24, 17, 30);

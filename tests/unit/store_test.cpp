@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "support.hpp"
+
 #include <pie/error.hpp>
 #include <pie/slice.hpp>
 #include <pie/store.hpp>
@@ -28,34 +30,12 @@
 
 namespace fs = std::filesystem;
 using pie::Instant;
+using pie::test::TempDir;
 
 namespace {
 
 constexpr Instant k_t0 = 1795541400;  // 2026-11-24T17:30:00Z
 constexpr Instant k_hour = 3600;
-
-// A fresh directory under the system temp directory, removed with everything in it at the end.
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "pie-unit-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        m_path = pattern;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::permissions(m_path, fs::perms::owner_all, fs::perm_options::add, ec);
-        fs::remove_all(m_path, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    const fs::path& path() const { return m_path; }
-    fs::path operator/(const fs::path& child) const { return m_path / child; }
-
-private:
-    fs::path m_path;
-};
 
 // Sets the process's umask for the life of the object.
 class UmaskGuard {

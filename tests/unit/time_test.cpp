@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "tz.hpp"
+#include "support.hpp"
 
 #include <pie/error.hpp>
 #include <pie/time.hpp>
@@ -14,39 +14,29 @@
 #include <vector>
 
 // Unit tests of the time module against the contract's §1 "WHEN" and "DURATION".
-// Expected instants are built with utc() below: plain proleptic-Gregorian arithmetic on UTC,
+// Expected instants are built with utc_time() below: plain proleptic-Gregorian arithmetic on UTC,
 // independent of the time zone machinery the code under test uses.
 
 using pie::Instant;
 using pie::When;
+using pie::test::utc_time;
+using pie::test::date_of;
 using namespace std::chrono_literals;
 
 namespace {
-
-// Sets the process's time zone for the life of the object, restoring the previous TZ after.
 constexpr Instant k_hour = 3600;
 constexpr Instant k_day = 86400;
 
-// Seconds since the epoch of a UTC calendar reading.
-constexpr Instant utc(int y, unsigned m, unsigned d, int hh = 0, int mm = 0, int ss = 0) {
-    using namespace std::chrono;
-    return sys_days{year{y} / month{m} / day{d}}.time_since_epoch().count() * k_day + hh * k_hour + mm * 60 + ss;
-}
-
 // Cross-checked with `date -u -d 2026-11-24T17:30:00Z +%s` etc.
-static_assert(utc(1970, 1, 1) == 0);
-static_assert(utc(2026, 11, 24, 17, 30) == 1795541400);
-static_assert(utc(2026, 3, 29, 1) == 1774746000);
-static_assert(utc(2026, 10, 25, 1, 30) == 1792891800);
-
-constexpr pie::Date ymd(int y, unsigned m, unsigned d) {
-    return pie::Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
-}
+static_assert(utc_time(1970, 1, 1) == 0);
+static_assert(utc_time(2026, 11, 24, 17, 30) == 1795541400);
+static_assert(utc_time(2026, 3, 29, 1) == 1774746000);
+static_assert(utc_time(2026, 10, 25, 1, 30) == 1792891800);
 
 // Tue 2026-11-24 18:30 in Europe/Berlin (CET, +01:00).
-constexpr Instant k_now = utc(2026, 11, 24, 17, 30);
+constexpr Instant k_now = utc_time(2026, 11, 24, 17, 30);
 // Local midnight starting Tue 2026-11-24 in Berlin.
-constexpr Instant k_today = utc(2026, 11, 23, 23);
+constexpr Instant k_today = utc_time(2026, 11, 23, 23);
 
 struct WhenCase {
     const char* text;
@@ -90,36 +80,36 @@ TEST_CASE("parse_when: ISO dates and date-times") {
     pie::test::ZoneGuard zone("Europe/Berlin");
     const WhenCase cases[] = {
         {"2026-11-24", k_today, true},
-        {"2026-11-24T18:30", utc(2026, 11, 24, 17, 30), false},
-        {"2026-11-24 18:30", utc(2026, 11, 24, 17, 30), false},
-        {"2026-11-24T18:30:00", utc(2026, 11, 24, 17, 30), false},
-        {"2026-11-24T18:30:45", utc(2026, 11, 24, 17, 30, 45), false},
-        {"2026-11-24T9:05", utc(2026, 11, 24, 8, 5), false},
+        {"2026-11-24T18:30", utc_time(2026, 11, 24, 17, 30), false},
+        {"2026-11-24 18:30", utc_time(2026, 11, 24, 17, 30), false},
+        {"2026-11-24T18:30:00", utc_time(2026, 11, 24, 17, 30), false},
+        {"2026-11-24T18:30:45", utc_time(2026, 11, 24, 17, 30, 45), false},
+        {"2026-11-24T9:05", utc_time(2026, 11, 24, 8, 5), false},
         {"2026-11-24T00:00", k_today, false},  // a time given: not a whole day
-        {"2026-11-24T23:59:59", utc(2026, 11, 24, 22, 59, 59), false},
+        {"2026-11-24T23:59:59", utc_time(2026, 11, 24, 22, 59, 59), false},
         // Summer: +02:00.
-        {"2026-07-01", utc(2026, 6, 30, 22), true},
-        {"2026-07-01T12:00", utc(2026, 7, 1, 10), false},
+        {"2026-07-01", utc_time(2026, 6, 30, 22), true},
+        {"2026-07-01T12:00", utc_time(2026, 7, 1, 10), false},
         // Explicit offsets ignore the local zone.
-        {"2026-11-24T18:30Z", utc(2026, 11, 24, 18, 30), false},
-        {"2026-11-24T18:30:00Z", utc(2026, 11, 24, 18, 30), false},
-        {"2026-11-24 18:30Z", utc(2026, 11, 24, 18, 30), false},
-        {"2026-11-24T18:30+01:00", utc(2026, 11, 24, 17, 30), false},
-        {"2026-11-24T18:30+02:00", utc(2026, 11, 24, 16, 30), false},
-        {"2026-11-24T18:30-05:00", utc(2026, 11, 24, 23, 30), false},
-        {"2026-11-24T18:30+0530", utc(2026, 11, 24, 13, 0), false},
-        {"2026-11-24T18:30:00+05:30", utc(2026, 11, 24, 13, 0), false},
-        {"2026-11-24T18:30-0330", utc(2026, 11, 24, 22, 0), false},
-        {"2026-11-24T18:30+05", utc(2026, 11, 24, 13, 30), false},  // ±HH alone (ISO 8601)
-        {"2026-11-24T18:30+00:00", utc(2026, 11, 24, 18, 30), false},
-        {"2026-11-24T18:30-00:00", utc(2026, 11, 24, 18, 30), false},
-        {"2026-11-24T01:00+14:00", utc(2026, 11, 23, 11), false},  // Kiribati, the easternmost
+        {"2026-11-24T18:30Z", utc_time(2026, 11, 24, 18, 30), false},
+        {"2026-11-24T18:30:00Z", utc_time(2026, 11, 24, 18, 30), false},
+        {"2026-11-24 18:30Z", utc_time(2026, 11, 24, 18, 30), false},
+        {"2026-11-24T18:30+01:00", utc_time(2026, 11, 24, 17, 30), false},
+        {"2026-11-24T18:30+02:00", utc_time(2026, 11, 24, 16, 30), false},
+        {"2026-11-24T18:30-05:00", utc_time(2026, 11, 24, 23, 30), false},
+        {"2026-11-24T18:30+0530", utc_time(2026, 11, 24, 13, 0), false},
+        {"2026-11-24T18:30:00+05:30", utc_time(2026, 11, 24, 13, 0), false},
+        {"2026-11-24T18:30-0330", utc_time(2026, 11, 24, 22, 0), false},
+        {"2026-11-24T18:30+05", utc_time(2026, 11, 24, 13, 30), false},  // ±HH alone (ISO 8601)
+        {"2026-11-24T18:30+00:00", utc_time(2026, 11, 24, 18, 30), false},
+        {"2026-11-24T18:30-00:00", utc_time(2026, 11, 24, 18, 30), false},
+        {"2026-11-24T01:00+14:00", utc_time(2026, 11, 23, 11), false},  // Kiribati, the easternmost
         // An explicit offset may carry the instant into another UTC day.
-        {"2026-11-24T23:30-05:00", utc(2026, 11, 25, 4, 30), false},
+        {"2026-11-24T23:30-05:00", utc_time(2026, 11, 25, 4, 30), false},
         // Leap day, year bounds.
-        {"2028-02-29", utc(2028, 2, 28, 23), true},
-        {"1970-01-02", utc(1970, 1, 1, 23), true},
-        {"9999-12-31T12:00Z", utc(9999, 12, 31, 12), false},
+        {"2028-02-29", utc_time(2028, 2, 28, 23), true},
+        {"1970-01-02", utc_time(1970, 1, 1, 23), true},
+        {"9999-12-31T12:00Z", utc_time(9999, 12, 31, 12), false},
     };
     for (const auto& c : cases) check_when(c, k_now);
 }
@@ -130,9 +120,9 @@ TEST_CASE("parse_when: a clock time alone is today") {
         {"18:30", k_now, false},
         {"18:30:15", k_now + 15, false},
         {"00:00", k_today, false},
-        {"9:05", utc(2026, 11, 24, 8, 5), false},
-        {"09:05", utc(2026, 11, 24, 8, 5), false},
-        {"23:59", utc(2026, 11, 24, 22, 59), false},  // later than now, still today
+        {"9:05", utc_time(2026, 11, 24, 8, 5), false},
+        {"09:05", utc_time(2026, 11, 24, 8, 5), false},
+        {"23:59", utc_time(2026, 11, 24, 22, 59), false},  // later than now, still today
     };
     for (const auto& c : cases) check_when(c, k_now);
 }
@@ -143,17 +133,17 @@ TEST_CASE("parse_when: now, today, yesterday") {
         {"now", k_now, false},
         {"today", k_today, true},
         {"yesterday", k_today - k_day, true},
-        {"yesterday 18:30", utc(2026, 11, 23, 17, 30), false},
+        {"yesterday 18:30", utc_time(2026, 11, 23, 17, 30), false},
         {"yesterday 00:00", k_today - k_day, false},
-        {"today 07:15", utc(2026, 11, 24, 6, 15), false},
-        {"today 20:00", utc(2026, 11, 24, 19), false},
+        {"today 07:15", utc_time(2026, 11, 24, 6, 15), false},
+        {"today 20:00", utc_time(2026, 11, 24, 19), false},
     };
     for (const auto& c : cases) check_when(c, k_now);
 
     // "now" is exactly the given instant, seconds included.
     CHECK(pie::parse_when("now", k_now + 17).at == k_now + 17);
     // Just after local midnight, yesterday is the previous local day (not UTC's).
-    Instant after_midnight = utc(2026, 11, 23, 23, 5);  // 00:05 on Tue 24 Nov, local
+    Instant after_midnight = utc_time(2026, 11, 23, 23, 5);  // 00:05 on Tue 24 Nov, local
     CHECK(pie::parse_when("today", after_midnight).at == k_today);
     CHECK(pie::parse_when("yesterday", after_midnight).at == k_today - k_day);
 }
@@ -171,38 +161,38 @@ TEST_CASE("parse_when: weekday names, full and abbreviated, today included") {
         {"friday", "fri", 20},   {"thursday", "thu", 19}, {"wednesday", "wed", 18},
     };
     for (const auto& d : days) {
-        Instant start = utc(2026, 11, d.day_of_month - 1, 23);  // local midnight (+01:00)
+        Instant start = utc_time(2026, 11, d.day_of_month - 1, 23);  // local midnight (+01:00)
         check_when({d.full, start, true}, k_now);
         check_when({d.abbrev, start, true}, k_now);
     }
-    check_when({"mon 09:00", utc(2026, 11, 23, 8), false}, k_now);
-    check_when({"monday 09:00", utc(2026, 11, 23, 8), false}, k_now);
-    check_when({"tue 09:00", utc(2026, 11, 24, 8), false}, k_now);
-    check_when({"wed 21:45:30", utc(2026, 11, 18, 20, 45, 30), false}, k_now);
-    check_when({"sun 9:00", utc(2026, 11, 22, 8), false}, k_now);
+    check_when({"mon 09:00", utc_time(2026, 11, 23, 8), false}, k_now);
+    check_when({"monday 09:00", utc_time(2026, 11, 23, 8), false}, k_now);
+    check_when({"tue 09:00", utc_time(2026, 11, 24, 8), false}, k_now);
+    check_when({"wed 21:45:30", utc_time(2026, 11, 18, 20, 45, 30), false}, k_now);
+    check_when({"sun 9:00", utc_time(2026, 11, 22, 8), false}, k_now);
 
     // Across a month and a year boundary: Thu 2026-01-01 at noon, "sat" is 2025-12-27.
-    Instant new_year = utc(2026, 1, 1, 11);
-    check_when({"sat", utc(2025, 12, 26, 23), true}, new_year);
-    check_when({"thu", utc(2025, 12, 31, 23), true}, new_year);
-    check_when({"yesterday", utc(2025, 12, 30, 23), true}, new_year);
+    Instant new_year = utc_time(2026, 1, 1, 11);
+    check_when({"sat", utc_time(2025, 12, 26, 23), true}, new_year);
+    check_when({"thu", utc_time(2025, 12, 31, 23), true}, new_year);
+    check_when({"yesterday", utc_time(2025, 12, 30, 23), true}, new_year);
 }
 
 TEST_CASE("parse_when: N units ago") {
     pie::test::ZoneGuard zone("Europe/Berlin");
     const WhenCase cases[] = {
-        {"3d ago", utc(2026, 11, 21, 17, 30), false},   // same local clock time, 3 days back
-        {"1w ago", utc(2026, 11, 17, 17, 30), false},
-        {"2w ago", utc(2026, 11, 10, 17, 30), false},
-        {"30d ago", utc(2026, 10, 25, 17, 30), false},  // 18:30 CET, after that day's change
-        {"31d ago", utc(2026, 10, 24, 16, 30), false},  // 18:30 CEST: across the change
+        {"3d ago", utc_time(2026, 11, 21, 17, 30), false},   // same local clock time, 3 days back
+        {"1w ago", utc_time(2026, 11, 17, 17, 30), false},
+        {"2w ago", utc_time(2026, 11, 10, 17, 30), false},
+        {"30d ago", utc_time(2026, 10, 25, 17, 30), false},  // 18:30 CET, after that day's change
+        {"31d ago", utc_time(2026, 10, 24, 16, 30), false},  // 18:30 CEST: across the change
         {"2h ago", k_now - 2 * k_hour, false},
         {"90m ago", k_now - 90 * 60, false},
         {"1m ago", k_now - 60, false},
         {"0d ago", k_now, false},
-        {"1d2h ago", utc(2026, 11, 23, 15, 30), false},  // calendar units first, then exact ones
-        {"1w1d ago", utc(2026, 11, 16, 17, 30), false},
-        {"3d  ago", utc(2026, 11, 21, 17, 30), false},
+        {"1d2h ago", utc_time(2026, 11, 23, 15, 30), false},  // calendar units first, then exact ones
+        {"1w1d ago", utc_time(2026, 11, 16, 17, 30), false},
+        {"3d  ago", utc_time(2026, 11, 21, 17, 30), false},
     };
     for (const auto& c : cases) check_when(c, k_now);
 
@@ -219,16 +209,16 @@ TEST_CASE("parse_when: case and surrounding blanks do not matter") {
         {"Yesterday", k_today - k_day, true},
         {"TODAY", k_today, true},
         {"MONDAY", k_today - k_day, true},
-        {"Mon 09:00", utc(2026, 11, 23, 8), false},
+        {"Mon 09:00", utc_time(2026, 11, 23, 8), false},
         {"Tue", k_today, true},
-        {"3D AGO", utc(2026, 11, 21, 17, 30), false},
+        {"3D AGO", utc_time(2026, 11, 21, 17, 30), false},
         {"2H Ago", k_now - 2 * k_hour, false},
         {"2026-11-24t18:30", k_now, false},
-        {"2026-11-24T18:30z", utc(2026, 11, 24, 18, 30), false},
+        {"2026-11-24T18:30z", utc_time(2026, 11, 24, 18, 30), false},
         {"  today  ", k_today, true},
         {" 18:30", k_now, false},
-        {"3d ago ", utc(2026, 11, 21, 17, 30), false},
-        {"yesterday   18:30", utc(2026, 11, 23, 17, 30), false},
+        {"3d ago ", utc_time(2026, 11, 21, 17, 30), false},
+        {"yesterday   18:30", utc_time(2026, 11, 23, 17, 30), false},
         {"2026-11-24   18:30", k_now, false},
     };
     for (const auto& c : cases) check_when(c, k_now);
@@ -249,10 +239,10 @@ TEST_CASE("parse_until: a day alone is inclusive, a time is exact") {
         {"yesterday", k_today},
         {"mon", k_today},
         {"sun", k_today - k_day},
-        {"2026-12-31", utc(2026, 12, 31, 23)},  // → 2027-01-01 00:00 local
+        {"2026-12-31", utc_time(2026, 12, 31, 23)},  // → 2027-01-01 00:00 local
         {"2026-11-24T18:30", k_now},
         {"2026-11-24T00:00", k_today},
-        {"2026-11-24T18:30Z", utc(2026, 11, 24, 18, 30)},
+        {"2026-11-24T18:30Z", utc_time(2026, 11, 24, 18, 30)},
         {"18:30", k_now},
         {"yesterday 18:30", k_now - k_day},
         {"now", k_now},
@@ -273,46 +263,46 @@ TEST_CASE("parse_until: a day alone is inclusive, a time is exact") {
 TEST_CASE("DST in Europe/Berlin: days of 23 and 25 hours") {
     pie::test::ZoneGuard zone("Europe/Berlin");
     // Spring forward: Sun 2026-03-29 02:00 CET → 03:00 CEST (01:00Z).
-    CHECK(pie::start_of_day(ymd(2026, 3, 29)) == utc(2026, 3, 28, 23));
-    CHECK(pie::start_of_day(ymd(2026, 3, 30)) == utc(2026, 3, 29, 22));
-    CHECK(pie::start_of_day(ymd(2026, 3, 30)) - pie::start_of_day(ymd(2026, 3, 29)) == 23 * k_hour);
+    CHECK(pie::start_of_day(date_of(2026, 3, 29)) == utc_time(2026, 3, 28, 23));
+    CHECK(pie::start_of_day(date_of(2026, 3, 30)) == utc_time(2026, 3, 29, 22));
+    CHECK(pie::start_of_day(date_of(2026, 3, 30)) - pie::start_of_day(date_of(2026, 3, 29)) == 23 * k_hour);
     // Fall back: Sun 2026-10-25 03:00 CEST → 02:00 CET (01:00Z).
-    CHECK(pie::start_of_day(ymd(2026, 10, 25)) == utc(2026, 10, 24, 22));
-    CHECK(pie::start_of_day(ymd(2026, 10, 26)) == utc(2026, 10, 25, 23));
-    CHECK(pie::start_of_day(ymd(2026, 10, 26)) - pie::start_of_day(ymd(2026, 10, 25)) == 25 * k_hour);
+    CHECK(pie::start_of_day(date_of(2026, 10, 25)) == utc_time(2026, 10, 24, 22));
+    CHECK(pie::start_of_day(date_of(2026, 10, 26)) == utc_time(2026, 10, 25, 23));
+    CHECK(pie::start_of_day(date_of(2026, 10, 26)) - pie::start_of_day(date_of(2026, 10, 25)) == 25 * k_hour);
     // An ordinary day.
-    CHECK(pie::start_of_day(ymd(2026, 11, 25)) - pie::start_of_day(ymd(2026, 11, 24)) == 24 * k_hour);
+    CHECK(pie::start_of_day(date_of(2026, 11, 25)) - pie::start_of_day(date_of(2026, 11, 24)) == 24 * k_hour);
 
     // parse_until of the change days.
-    CHECK(pie::parse_until("2026-03-29", k_now) == utc(2026, 3, 29, 22));
-    CHECK(pie::parse_until("2026-10-25", k_now) == utc(2026, 10, 25, 23));
+    CHECK(pie::parse_until("2026-03-29", k_now) == utc_time(2026, 3, 29, 22));
+    CHECK(pie::parse_until("2026-10-25", k_now) == utc_time(2026, 10, 25, 23));
 }
 
 TEST_CASE("DST in Europe/Berlin: from_local in the gap and in the repeated hour") {
     pie::test::ZoneGuard zone("Europe/Berlin");
     // 02:30 on the spring day never happens: it moves forward by the gap, to 03:30 CEST (01:30Z).
-    CHECK(pie::from_local(ymd(2026, 3, 29), 2, 30) == utc(2026, 3, 29, 1, 30));
-    CHECK(pie::from_local(ymd(2026, 3, 29), 2, 0) == utc(2026, 3, 29, 1));  // 02:00 → 03:00
-    CHECK(pie::from_local(ymd(2026, 3, 29), 2, 59, 59) == utc(2026, 3, 29, 1, 59, 59));
+    CHECK(pie::from_local(date_of(2026, 3, 29), 2, 30) == utc_time(2026, 3, 29, 1, 30));
+    CHECK(pie::from_local(date_of(2026, 3, 29), 2, 0) == utc_time(2026, 3, 29, 1));  // 02:00 → 03:00
+    CHECK(pie::from_local(date_of(2026, 3, 29), 2, 59, 59) == utc_time(2026, 3, 29, 1, 59, 59));
     // Either side of the gap, readings are exact.
-    CHECK(pie::from_local(ymd(2026, 3, 29), 1, 59, 59) == utc(2026, 3, 29, 0, 59, 59));
-    CHECK(pie::from_local(ymd(2026, 3, 29), 3, 0) == utc(2026, 3, 29, 1));
+    CHECK(pie::from_local(date_of(2026, 3, 29), 1, 59, 59) == utc_time(2026, 3, 29, 0, 59, 59));
+    CHECK(pie::from_local(date_of(2026, 3, 29), 3, 0) == utc_time(2026, 3, 29, 1));
     {
-        pie::LocalTime t = pie::to_local(pie::from_local(ymd(2026, 3, 29), 2, 30));
-        CHECK(t.date == ymd(2026, 3, 29));
+        pie::LocalTime t = pie::to_local(pie::from_local(date_of(2026, 3, 29), 2, 30));
+        CHECK(t.date == date_of(2026, 3, 29));
         CHECK(t.hour == 3);
         CHECK(t.minute == 30);
         CHECK(t.utc_offset == 2 * k_hour);
     }
 
     // 02:30 on the autumn day happens twice: 00:30Z (CEST) and 01:30Z (CET); the earlier one.
-    CHECK(pie::from_local(ymd(2026, 10, 25), 2, 30) == utc(2026, 10, 25, 0, 30));
-    CHECK(pie::from_local(ymd(2026, 10, 25), 2, 0) == utc(2026, 10, 25, 0, 0));
-    CHECK(pie::from_local(ymd(2026, 10, 25), 3, 0) == utc(2026, 10, 25, 2, 0));  // after: unique
-    CHECK(pie::from_local(ymd(2026, 10, 25), 1, 59) == utc(2026, 10, 24, 23, 59));
+    CHECK(pie::from_local(date_of(2026, 10, 25), 2, 30) == utc_time(2026, 10, 25, 0, 30));
+    CHECK(pie::from_local(date_of(2026, 10, 25), 2, 0) == utc_time(2026, 10, 25, 0, 0));
+    CHECK(pie::from_local(date_of(2026, 10, 25), 3, 0) == utc_time(2026, 10, 25, 2, 0));  // after: unique
+    CHECK(pie::from_local(date_of(2026, 10, 25), 1, 59) == utc_time(2026, 10, 24, 23, 59));
     {
-        pie::LocalTime first = pie::to_local(utc(2026, 10, 25, 0, 30));
-        pie::LocalTime second = pie::to_local(utc(2026, 10, 25, 1, 30));
+        pie::LocalTime first = pie::to_local(utc_time(2026, 10, 25, 0, 30));
+        pie::LocalTime second = pie::to_local(utc_time(2026, 10, 25, 1, 30));
         CHECK(first.hour == 2);
         CHECK(first.minute == 30);
         CHECK(first.utc_offset == 2 * k_hour);
@@ -323,94 +313,94 @@ TEST_CASE("DST in Europe/Berlin: from_local in the gap and in the repeated hour"
     }
 
     // The WHEN forms go through the same rules; an explicit offset picks either occurrence.
-    CHECK(pie::parse_when("2026-03-29T02:30", k_now).at == utc(2026, 3, 29, 1, 30));
-    CHECK(pie::parse_when("2026-10-25T02:30", k_now).at == utc(2026, 10, 25, 0, 30));
-    CHECK(pie::parse_when("2026-10-25T02:30+02:00", k_now).at == utc(2026, 10, 25, 0, 30));
-    CHECK(pie::parse_when("2026-10-25T02:30+01:00", k_now).at == utc(2026, 10, 25, 1, 30));
-    Instant spring_noon = utc(2026, 3, 29, 10);  // 12:00 CEST on the spring day
-    CHECK(pie::parse_when("02:30", spring_noon).at == utc(2026, 3, 29, 1, 30));
-    CHECK(pie::parse_when("today", spring_noon).at == utc(2026, 3, 28, 23));
-    CHECK(pie::parse_when("yesterday", spring_noon).at == utc(2026, 3, 27, 23));
+    CHECK(pie::parse_when("2026-03-29T02:30", k_now).at == utc_time(2026, 3, 29, 1, 30));
+    CHECK(pie::parse_when("2026-10-25T02:30", k_now).at == utc_time(2026, 10, 25, 0, 30));
+    CHECK(pie::parse_when("2026-10-25T02:30+02:00", k_now).at == utc_time(2026, 10, 25, 0, 30));
+    CHECK(pie::parse_when("2026-10-25T02:30+01:00", k_now).at == utc_time(2026, 10, 25, 1, 30));
+    Instant spring_noon = utc_time(2026, 3, 29, 10);  // 12:00 CEST on the spring day
+    CHECK(pie::parse_when("02:30", spring_noon).at == utc_time(2026, 3, 29, 1, 30));
+    CHECK(pie::parse_when("today", spring_noon).at == utc_time(2026, 3, 28, 23));
+    CHECK(pie::parse_when("yesterday", spring_noon).at == utc_time(2026, 3, 27, 23));
 }
 
 TEST_CASE("DST in Europe/Berlin: ago") {
     pie::test::ZoneGuard zone("Europe/Berlin");
     // `1d ago` keeps the local clock time, so across a change it is 23 or 25 hours back.
-    Instant spring_noon = utc(2026, 3, 29, 10);  // Sun 12:00 CEST
-    CHECK(pie::parse_when("1d ago", spring_noon).at == utc(2026, 3, 28, 11));  // Sat 12:00 CET
+    Instant spring_noon = utc_time(2026, 3, 29, 10);  // Sun 12:00 CEST
+    CHECK(pie::parse_when("1d ago", spring_noon).at == utc_time(2026, 3, 28, 11));  // Sat 12:00 CET
     CHECK(spring_noon - pie::parse_when("1d ago", spring_noon).at == 23 * k_hour);
-    Instant autumn_noon = utc(2026, 10, 25, 11);  // Sun 12:00 CET
-    CHECK(pie::parse_when("1d ago", autumn_noon).at == utc(2026, 10, 24, 10));  // Sat 12:00 CEST
+    Instant autumn_noon = utc_time(2026, 10, 25, 11);  // Sun 12:00 CET
+    CHECK(pie::parse_when("1d ago", autumn_noon).at == utc_time(2026, 10, 24, 10));  // Sat 12:00 CEST
     CHECK(autumn_noon - pie::parse_when("1d ago", autumn_noon).at == 25 * k_hour);
-    Instant week_after = utc(2026, 4, 1, 10);  // Wed 12:00 CEST
-    CHECK(pie::parse_when("1w ago", week_after).at == utc(2026, 3, 25, 11));  // Wed 12:00 CET
+    Instant week_after = utc_time(2026, 4, 1, 10);  // Wed 12:00 CEST
+    CHECK(pie::parse_when("1w ago", week_after).at == utc_time(2026, 3, 25, 11));  // Wed 12:00 CET
     // The clock time of now does not exist on the day back: moved forward by the gap.
-    Instant monday_0230 = utc(2026, 3, 30, 0, 30);  // Mon 02:30 CEST
-    CHECK(pie::parse_when("1d ago", monday_0230).at == utc(2026, 3, 29, 1, 30));  // Sun 03:30 CEST
+    Instant monday_0230 = utc_time(2026, 3, 30, 0, 30);  // Mon 02:30 CEST
+    CHECK(pie::parse_when("1d ago", monday_0230).at == utc_time(2026, 3, 29, 1, 30));  // Sun 03:30 CEST
 
     // Hours and minutes are exact, whatever the wall clock does.
-    Instant spring_0330 = utc(2026, 3, 29, 1, 30);  // 03:30 CEST, just past the gap
+    Instant spring_0330 = utc_time(2026, 3, 29, 1, 30);  // 03:30 CEST, just past the gap
     CHECK(pie::parse_when("2h ago", spring_0330).at == spring_0330 - 7200);
     CHECK(pie::parse_when("90m ago", spring_0330).at == spring_0330 - 5400);
-    Instant autumn_first_0230 = utc(2026, 10, 25, 0, 30);   // 02:30 CEST, first pass
-    Instant autumn_second_0230 = utc(2026, 10, 25, 1, 30);  // 02:30 CET, second pass
+    Instant autumn_first_0230 = utc_time(2026, 10, 25, 0, 30);   // 02:30 CEST, first pass
+    Instant autumn_second_0230 = utc_time(2026, 10, 25, 1, 30);  // 02:30 CET, second pass
     CHECK(pie::parse_when("2h ago", autumn_first_0230).at == autumn_first_0230 - 7200);
     CHECK(pie::parse_when("2h ago", autumn_second_0230).at == autumn_second_0230 - 7200);
     CHECK(pie::parse_when("30m ago", autumn_second_0230).at == autumn_second_0230 - 1800);
     CHECK(pie::parse_when("0d ago", autumn_second_0230).at == autumn_second_0230);
-    Instant autumn_0330 = utc(2026, 10, 25, 2, 30);  // 03:30 CET
+    Instant autumn_0330 = utc_time(2026, 10, 25, 2, 30);  // 03:30 CET
     CHECK(pie::parse_when("2h ago", autumn_0330).at == autumn_0330 - 7200);
 }
 
 TEST_CASE("DST in America/New_York") {
     pie::test::ZoneGuard zone("America/New_York");
     // Spring forward: Sun 2026-03-08 02:00 EST → 03:00 EDT (07:00Z).
-    CHECK(pie::start_of_day(ymd(2026, 3, 8)) == utc(2026, 3, 8, 5));
-    CHECK(pie::start_of_day(ymd(2026, 3, 9)) == utc(2026, 3, 9, 4));
-    CHECK(pie::start_of_day(ymd(2026, 3, 9)) - pie::start_of_day(ymd(2026, 3, 8)) == 23 * k_hour);
+    CHECK(pie::start_of_day(date_of(2026, 3, 8)) == utc_time(2026, 3, 8, 5));
+    CHECK(pie::start_of_day(date_of(2026, 3, 9)) == utc_time(2026, 3, 9, 4));
+    CHECK(pie::start_of_day(date_of(2026, 3, 9)) - pie::start_of_day(date_of(2026, 3, 8)) == 23 * k_hour);
     // Fall back: Sun 2026-11-01 02:00 EDT → 01:00 EST (06:00Z).
-    CHECK(pie::start_of_day(ymd(2026, 11, 1)) == utc(2026, 11, 1, 4));
-    CHECK(pie::start_of_day(ymd(2026, 11, 2)) == utc(2026, 11, 2, 5));
-    CHECK(pie::start_of_day(ymd(2026, 11, 2)) - pie::start_of_day(ymd(2026, 11, 1)) == 25 * k_hour);
+    CHECK(pie::start_of_day(date_of(2026, 11, 1)) == utc_time(2026, 11, 1, 4));
+    CHECK(pie::start_of_day(date_of(2026, 11, 2)) == utc_time(2026, 11, 2, 5));
+    CHECK(pie::start_of_day(date_of(2026, 11, 2)) - pie::start_of_day(date_of(2026, 11, 1)) == 25 * k_hour);
 
     // Gap: 02:30 → 03:30 EDT (07:30Z). Repeated: 01:30 EDT (05:30Z) before 01:30 EST (06:30Z).
-    CHECK(pie::from_local(ymd(2026, 3, 8), 2, 30) == utc(2026, 3, 8, 7, 30));
-    CHECK(pie::from_local(ymd(2026, 11, 1), 1, 30) == utc(2026, 11, 1, 5, 30));
-    CHECK(pie::parse_when("2026-03-08 02:30", k_now).at == utc(2026, 3, 8, 7, 30));
-    CHECK(pie::parse_when("2026-11-01 01:30", k_now).at == utc(2026, 11, 1, 5, 30));
-    CHECK(pie::parse_when("2026-11-01 01:30-05:00", k_now).at == utc(2026, 11, 1, 6, 30));
+    CHECK(pie::from_local(date_of(2026, 3, 8), 2, 30) == utc_time(2026, 3, 8, 7, 30));
+    CHECK(pie::from_local(date_of(2026, 11, 1), 1, 30) == utc_time(2026, 11, 1, 5, 30));
+    CHECK(pie::parse_when("2026-03-08 02:30", k_now).at == utc_time(2026, 3, 8, 7, 30));
+    CHECK(pie::parse_when("2026-11-01 01:30", k_now).at == utc_time(2026, 11, 1, 5, 30));
+    CHECK(pie::parse_when("2026-11-01 01:30-05:00", k_now).at == utc_time(2026, 11, 1, 6, 30));
 
-    Instant spring_noon = utc(2026, 3, 8, 16);  // Sun 12:00 EDT
-    CHECK(pie::parse_when("1d ago", spring_noon).at == utc(2026, 3, 7, 17));  // Sat 12:00 EST
+    Instant spring_noon = utc_time(2026, 3, 8, 16);  // Sun 12:00 EDT
+    CHECK(pie::parse_when("1d ago", spring_noon).at == utc_time(2026, 3, 7, 17));  // Sat 12:00 EST
     CHECK(spring_noon - pie::parse_when("1d ago", spring_noon).at == 23 * k_hour);
-    Instant autumn_noon = utc(2026, 11, 1, 17);  // Sun 12:00 EST
-    CHECK(pie::parse_when("1d ago", autumn_noon).at == utc(2026, 10, 31, 16));  // Sat 12:00 EDT
+    Instant autumn_noon = utc_time(2026, 11, 1, 17);  // Sun 12:00 EST
+    CHECK(pie::parse_when("1d ago", autumn_noon).at == utc_time(2026, 10, 31, 16));  // Sat 12:00 EDT
     CHECK(autumn_noon - pie::parse_when("1d ago", autumn_noon).at == 25 * k_hour);
-    Instant second_0130 = utc(2026, 11, 1, 6, 30);  // 01:30 EST, the second pass
+    Instant second_0130 = utc_time(2026, 11, 1, 6, 30);  // 01:30 EST, the second pass
     CHECK(pie::parse_when("2h ago", second_0130).at == second_0130 - 7200);
     CHECK(pie::parse_when("2h ago", spring_noon).at == spring_noon - 7200);
-    CHECK(pie::parse_until("2026-11-01", k_now) == utc(2026, 11, 2, 5));
+    CHECK(pie::parse_until("2026-11-01", k_now) == utc_time(2026, 11, 2, 5));
 
     // The same fixed "now" reads differently here: Tue 2026-11-24 12:30 EST.
-    CHECK(pie::parse_when("today", k_now).at == utc(2026, 11, 24, 5));
-    CHECK(pie::parse_when("18:30", k_now).at == utc(2026, 11, 24, 23, 30));
+    CHECK(pie::parse_when("today", k_now).at == utc_time(2026, 11, 24, 5));
+    CHECK(pie::parse_when("18:30", k_now).at == utc_time(2026, 11, 24, 23, 30));
 }
 
 TEST_CASE("DST with midnight skipped or repeated (America/Havana) and a 30-minute gap (Lord Howe)") {
     {
         pie::test::ZoneGuard zone("America/Havana");
         // 2026-03-08 00:00 CST → 01:00 CDT (05:00Z): the day starts at 01:00.
-        CHECK(pie::start_of_day(ymd(2026, 3, 8)) == utc(2026, 3, 8, 5));
-        CHECK(pie::parse_when("2026-03-08", k_now).at == utc(2026, 3, 8, 5));
+        CHECK(pie::start_of_day(date_of(2026, 3, 8)) == utc_time(2026, 3, 8, 5));
+        CHECK(pie::parse_when("2026-03-08", k_now).at == utc_time(2026, 3, 8, 5));
         // 2026-11-01 01:00 CDT → 00:00 CST (05:00Z): midnight happens twice; the first starts the day.
-        CHECK(pie::start_of_day(ymd(2026, 11, 1)) == utc(2026, 11, 1, 4));
-        CHECK(pie::start_of_day(ymd(2026, 11, 2)) - pie::start_of_day(ymd(2026, 11, 1)) == 25 * k_hour);
+        CHECK(pie::start_of_day(date_of(2026, 11, 1)) == utc_time(2026, 11, 1, 4));
+        CHECK(pie::start_of_day(date_of(2026, 11, 2)) - pie::start_of_day(date_of(2026, 11, 1)) == 25 * k_hour);
     }
     {
         pie::test::ZoneGuard zone("Australia/Lord_Howe");
         // 2026-10-04 02:00 (+10:30) → 02:30 (+11:00) at 15:30Z the day before: 02:15 → 02:45.
-        CHECK(pie::from_local(ymd(2026, 10, 4), 2, 15) == utc(2026, 10, 3, 15, 45));
-        CHECK(pie::start_of_day(ymd(2026, 10, 5)) - pie::start_of_day(ymd(2026, 10, 4)) ==
+        CHECK(pie::from_local(date_of(2026, 10, 4), 2, 15) == utc_time(2026, 10, 3, 15, 45));
+        CHECK(pie::start_of_day(date_of(2026, 10, 5)) - pie::start_of_day(date_of(2026, 10, 4)) ==
               k_day - 30 * 60);
     }
 }
@@ -494,30 +484,30 @@ TEST_CASE("parse_when: ago amounts too large to mean a representable day are rej
 TEST_CASE("to_local, local_date, add_days") {
     pie::test::ZoneGuard zone("Europe/Berlin");
     pie::LocalTime t = pie::to_local(k_now + 7);
-    CHECK(t.date == ymd(2026, 11, 24));
+    CHECK(t.date == date_of(2026, 11, 24));
     CHECK(t.hour == 18);
     CHECK(t.minute == 30);
     CHECK(t.second == 7);
     CHECK(t.utc_offset == 3600);
-    CHECK(pie::to_local(utc(2026, 7, 1, 10)).utc_offset == 7200);
+    CHECK(pie::to_local(utc_time(2026, 7, 1, 10)).utc_offset == 7200);
 
     // The local day, not the UTC day.
-    CHECK(pie::local_date(utc(2026, 11, 23, 23, 0)) == ymd(2026, 11, 24));
-    CHECK(pie::local_date(utc(2026, 11, 23, 22, 59, 59)) == ymd(2026, 11, 23));
-    CHECK(pie::local_date(utc(2025, 12, 31, 23, 30)) == ymd(2026, 1, 1));
+    CHECK(pie::local_date(utc_time(2026, 11, 23, 23, 0)) == date_of(2026, 11, 24));
+    CHECK(pie::local_date(utc_time(2026, 11, 23, 22, 59, 59)) == date_of(2026, 11, 23));
+    CHECK(pie::local_date(utc_time(2025, 12, 31, 23, 30)) == date_of(2026, 1, 1));
 
-    CHECK(pie::add_days(ymd(2026, 11, 24), 1) == ymd(2026, 11, 25));
-    CHECK(pie::add_days(ymd(2026, 11, 24), -24) == ymd(2026, 10, 31));
-    CHECK(pie::add_days(ymd(2026, 12, 31), 1) == ymd(2027, 1, 1));
-    CHECK(pie::add_days(ymd(2026, 3, 1), -1) == ymd(2026, 2, 28));
-    CHECK(pie::add_days(ymd(2028, 2, 28), 1) == ymd(2028, 2, 29));
-    CHECK(pie::add_days(ymd(2028, 3, 1), -1) == ymd(2028, 2, 29));
-    CHECK(pie::add_days(ymd(2026, 1, 1), 365) == ymd(2027, 1, 1));
-    CHECK(pie::add_days(ymd(2026, 11, 24), 0) == ymd(2026, 11, 24));
+    CHECK(pie::add_days(date_of(2026, 11, 24), 1) == date_of(2026, 11, 25));
+    CHECK(pie::add_days(date_of(2026, 11, 24), -24) == date_of(2026, 10, 31));
+    CHECK(pie::add_days(date_of(2026, 12, 31), 1) == date_of(2027, 1, 1));
+    CHECK(pie::add_days(date_of(2026, 3, 1), -1) == date_of(2026, 2, 28));
+    CHECK(pie::add_days(date_of(2028, 2, 28), 1) == date_of(2028, 2, 29));
+    CHECK(pie::add_days(date_of(2028, 3, 1), -1) == date_of(2028, 2, 29));
+    CHECK(pie::add_days(date_of(2026, 1, 1), 365) == date_of(2027, 1, 1));
+    CHECK(pie::add_days(date_of(2026, 11, 24), 0) == date_of(2026, 11, 24));
 
     // from_local / to_local round trip on every quarter hour of an ordinary day.
     for (int minute = 0; minute < 24 * 60; minute += 15) {
-        Instant at = pie::from_local(ymd(2026, 11, 24), minute / 60, minute % 60);
+        Instant at = pie::from_local(date_of(2026, 11, 24), minute / 60, minute % 60);
         CHECK(at == k_today + minute * 60);
     }
 }
@@ -525,17 +515,17 @@ TEST_CASE("to_local, local_date, add_days") {
 TEST_CASE("from_local in zones without DST and east of UTC") {
     {
         pie::test::ZoneGuard zone("UTC");
-        CHECK(pie::from_local(ymd(2026, 11, 24), 18, 30) == utc(2026, 11, 24, 18, 30));
-        CHECK(pie::start_of_day(ymd(1970, 1, 1)) == 0);
-        CHECK(pie::parse_when("today", k_now).at == utc(2026, 11, 24));
+        CHECK(pie::from_local(date_of(2026, 11, 24), 18, 30) == utc_time(2026, 11, 24, 18, 30));
+        CHECK(pie::start_of_day(date_of(1970, 1, 1)) == 0);
+        CHECK(pie::parse_when("today", k_now).at == utc_time(2026, 11, 24));
     }
     {
         pie::test::ZoneGuard zone("Asia/Kolkata");
-        CHECK(pie::from_local(ymd(2026, 11, 24), 18, 30) == utc(2026, 11, 24, 13, 0));
-        CHECK(pie::start_of_day(ymd(2026, 11, 24)) == utc(2026, 11, 23, 18, 30));
+        CHECK(pie::from_local(date_of(2026, 11, 24), 18, 30) == utc_time(2026, 11, 24, 13, 0));
+        CHECK(pie::start_of_day(date_of(2026, 11, 24)) == utc_time(2026, 11, 23, 18, 30));
         // 17:30Z is 23:00 in Kolkata, still the 24th.
-        CHECK(pie::parse_when("today", k_now).at == utc(2026, 11, 23, 18, 30));
-        CHECK(pie::parse_until("today", k_now) == utc(2026, 11, 24, 18, 30));
+        CHECK(pie::parse_when("today", k_now).at == utc_time(2026, 11, 23, 18, 30));
+        CHECK(pie::parse_until("today", k_now) == utc_time(2026, 11, 24, 18, 30));
     }
 }
 
@@ -678,16 +668,16 @@ TEST_CASE("format_iso") {
     {
         pie::test::ZoneGuard zone("Europe/Berlin");
         CHECK(pie::format_iso(k_now) == "2026-11-24T18:30:00+01:00");
-        CHECK(pie::format_iso(utc(2026, 7, 1, 10, 0, 5)) == "2026-07-01T12:00:05+02:00");
-        CHECK(pie::format_iso(utc(2026, 10, 25, 0, 30)) == "2026-10-25T02:30:00+02:00");
-        CHECK(pie::format_iso(utc(2026, 10, 25, 1, 30)) == "2026-10-25T02:30:00+01:00");
-        CHECK(pie::format_iso(utc(2025, 12, 31, 23, 30)) == "2026-01-01T00:30:00+01:00");
+        CHECK(pie::format_iso(utc_time(2026, 7, 1, 10, 0, 5)) == "2026-07-01T12:00:05+02:00");
+        CHECK(pie::format_iso(utc_time(2026, 10, 25, 0, 30)) == "2026-10-25T02:30:00+02:00");
+        CHECK(pie::format_iso(utc_time(2026, 10, 25, 1, 30)) == "2026-10-25T02:30:00+01:00");
+        CHECK(pie::format_iso(utc_time(2025, 12, 31, 23, 30)) == "2026-01-01T00:30:00+01:00");
     }
     {
         pie::test::ZoneGuard zone("America/New_York");
         CHECK(pie::format_iso(k_now) == "2026-11-24T12:30:00-05:00");
-        CHECK(pie::format_iso(utc(2026, 7, 1, 16)) == "2026-07-01T12:00:00-04:00");
-        CHECK(pie::format_iso(utc(2026, 11, 24, 3)) == "2026-11-23T22:00:00-05:00");
+        CHECK(pie::format_iso(utc_time(2026, 7, 1, 16)) == "2026-07-01T12:00:00-04:00");
+        CHECK(pie::format_iso(utc_time(2026, 11, 24, 3)) == "2026-11-23T22:00:00-05:00");
     }
     {
         pie::test::ZoneGuard zone("UTC");
@@ -707,9 +697,9 @@ TEST_CASE("format_iso") {
 TEST_CASE("format_iso output parses back to the same instant") {
     const char* zones[] = {"Europe/Berlin", "America/New_York", "UTC", "Asia/Kolkata", "America/St_Johns",
                            "Australia/Lord_Howe"};
-    const Instant instants[] = {k_now, k_now + 59, utc(2026, 3, 29, 1, 30), utc(2026, 10, 25, 0, 30),
-                                utc(2026, 10, 25, 1, 30), utc(2026, 11, 1, 5, 30), utc(2026, 11, 1, 6, 30),
-                                utc(1971, 1, 1), utc(2099, 12, 31, 23, 59, 59)};
+    const Instant instants[] = {k_now, k_now + 59, utc_time(2026, 3, 29, 1, 30), utc_time(2026, 10, 25, 0, 30),
+                                utc_time(2026, 10, 25, 1, 30), utc_time(2026, 11, 1, 5, 30), utc_time(2026, 11, 1, 6, 30),
+                                utc_time(1971, 1, 1), utc_time(2099, 12, 31, 23, 59, 59)};
     for (const char* name : zones) {
         pie::test::ZoneGuard zone(name);
         for (Instant at : instants) {
@@ -726,26 +716,26 @@ TEST_CASE("format_short, format_minute, format_date") {
     pie::test::ZoneGuard zone("Europe/Berlin");
     CHECK(pie::format_short(k_now, k_now) == "Tue 24 Nov 18:30");
     CHECK(pie::format_short(k_now + 59, k_now) == "Tue 24 Nov 18:30");  // seconds dropped
-    CHECK(pie::format_short(utc(2026, 7, 1, 10), k_now) == "Wed 1 Jul 12:00");
+    CHECK(pie::format_short(utc_time(2026, 7, 1, 10), k_now) == "Wed 1 Jul 12:00");
     // The local year decides: 23:30Z on 31 Dec 2025 is already 2026 in Berlin.
-    CHECK(pie::format_short(utc(2025, 12, 31, 23, 30), k_now) == "Thu 1 Jan 00:30");
-    CHECK(pie::format_short(utc(2025, 12, 31, 22, 59), k_now) == "Wed 31 Dec 2025 23:59");
-    CHECK(pie::format_short(utc(2024, 2, 29, 8, 5), k_now) == "Thu 29 Feb 2024 09:05");
-    CHECK(pie::format_short(k_now, utc(2027, 1, 1, 12)) == "Tue 24 Nov 2026 18:30");
+    CHECK(pie::format_short(utc_time(2025, 12, 31, 23, 30), k_now) == "Thu 1 Jan 00:30");
+    CHECK(pie::format_short(utc_time(2025, 12, 31, 22, 59), k_now) == "Wed 31 Dec 2025 23:59");
+    CHECK(pie::format_short(utc_time(2024, 2, 29, 8, 5), k_now) == "Thu 29 Feb 2024 09:05");
+    CHECK(pie::format_short(k_now, utc_time(2027, 1, 1, 12)) == "Tue 24 Nov 2026 18:30");
     // ...and the local year of now too: 23:30Z on 31 Dec 2026 is 2027 in Berlin.
-    CHECK(pie::format_short(k_now, utc(2026, 12, 31, 23, 30)) == "Tue 24 Nov 2026 18:30");
+    CHECK(pie::format_short(k_now, utc_time(2026, 12, 31, 23, 30)) == "Tue 24 Nov 2026 18:30");
 
     CHECK(pie::format_minute(k_now) == "2026-11-24 18:30");
-    CHECK(pie::format_minute(utc(2026, 1, 4, 23, 5, 59)) == "2026-01-05 00:05");
+    CHECK(pie::format_minute(utc_time(2026, 1, 4, 23, 5, 59)) == "2026-01-05 00:05");
 
-    CHECK(pie::format_date(ymd(2026, 11, 24)) == "2026-11-24");
-    CHECK(pie::format_date(ymd(2026, 1, 5)) == "2026-01-05");
-    CHECK(pie::format_date(ymd(1970, 1, 1)) == "1970-01-01");
-    CHECK(pie::format_date(ymd(9999, 12, 31)) == "9999-12-31");
+    CHECK(pie::format_date(date_of(2026, 11, 24)) == "2026-11-24");
+    CHECK(pie::format_date(date_of(2026, 1, 5)) == "2026-01-05");
+    CHECK(pie::format_date(date_of(1970, 1, 1)) == "1970-01-01");
+    CHECK(pie::format_date(date_of(9999, 12, 31)) == "9999-12-31");
     // A formatted date parses back as that whole day.
-    When when = pie::parse_when(pie::format_date(ymd(2026, 3, 29)), k_now);
+    When when = pie::parse_when(pie::format_date(date_of(2026, 3, 29)), k_now);
     CHECK(when.day_only);
-    CHECK(when.at == pie::start_of_day(ymd(2026, 3, 29)));
+    CHECK(when.at == pie::start_of_day(date_of(2026, 3, 29)));
 }
 
 TEST_CASE("weekday_abbrev and month_abbrev are English") {
@@ -754,5 +744,5 @@ TEST_CASE("weekday_abbrev and month_abbrev are English") {
     for (unsigned i = 0; i < 7; ++i) CHECK(pie::weekday_abbrev(weekday{i}) == days[i]);
     const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     for (unsigned i = 0; i < 12; ++i) CHECK(pie::month_abbrev(month{i + 1}) == months[i]);
-    CHECK(pie::weekday_abbrev(weekday{sys_days{ymd(2026, 11, 24)}}) == "Tue");
+    CHECK(pie::weekday_abbrev(weekday{sys_days{date_of(2026, 11, 24)}}) == "Tue");
 }
