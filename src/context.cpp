@@ -84,7 +84,7 @@ Store& Context::write_store() {
 void Context::discard_unused_new_database() {
     if (!m_created_root || !m_store) return;
     try {
-        if (m_store->database().execAndGet("SELECT count(*) FROM journal").getInt() != 0) return;
+        if (m_store->has_changes()) return;
     } catch (const std::exception&) {
         return;  // when in doubt, keep it
     }

@@ -1,6 +1,9 @@
 #include <pie/uuid.hpp>
 
+#include <pie/error.hpp>
+
 #include <fmt/format.h>
+#include <sys/random.h>
 
 #include <array>
 #include <cstdint>
@@ -109,6 +112,21 @@ bool is_uuid(std::string_view text) {
         if (dash ? text[i] != '-' : (hex_value(text[i]) < 0 || (text[i] >= 'A' && text[i] <= 'F'))) return false;
     }
     return true;
+}
+
+std::string new_uuid() {
+    std::array<unsigned char, 16> bytes{};
+    if (::getrandom(bytes.data(), bytes.size(), 0) != static_cast<ssize_t>(bytes.size())) {
+        throw Error("no randomness available for a new UUID");
+    }
+    bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0f) | 0x40);  // version 4
+    bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3f) | 0x80);  // RFC 4122 variant
+    std::string out;
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
+        out += fmt::format("{:02x}", bytes[i]);
+    }
+    return out;
 }
 
 }  // namespace pie

@@ -9,11 +9,6 @@
 #include <pie/slice.hpp>
 #include <pie/time.hpp>
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Exception.h>
-#include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
-
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -23,6 +18,14 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+// The store's SQLite types stay inside src/store/: commands never compile SQLiteCpp.
+namespace SQLite {
+class Database;
+class Exception;
+class Statement;
+class Transaction;
+}  // namespace SQLite
 
 namespace pie {
 
@@ -97,6 +100,8 @@ public:
     // commit(), it rolls everything back.
     class Change {
     public:
+        Change(Change&&) noexcept;
+        ~Change();
         // Commits, remembering `summary` ("logged #42 social 45m ...") for `pie undo` to print.
         void commit(const std::string& summary);
 
@@ -104,7 +109,7 @@ public:
         friend class Store;
         Change(Store& store, Instant now);
         Store& m_store;
-        SQLite::Transaction m_transaction;
+        std::unique_ptr<SQLite::Transaction> m_transaction;
         std::int64_t m_id = 0;
     };
 
@@ -114,6 +119,9 @@ public:
 
     // Reverts the most recent change and returns its summary; nullopt when there is none.
     std::optional<std::string> undo();
+
+    // Whether any change was ever committed (a database that holds none may be discarded).
+    bool has_changes();
 
     // Slices, in pie order, retired ones included.
     std::vector<Slice> slices();
@@ -146,10 +154,9 @@ public:
     std::vector<Goal> goals(bool include_inactive);
     std::optional<Goal> goal(std::int64_t id);
     void set_goal_state(std::int64_t id, GoalState state, Instant at);
-    // What evaluating `goal` at instant `at` needs: aggregates per goal period, or ratings.
-    GoalFacts goal_facts(const Goal& goal, Instant at);
-    // The same facts for evaluate_goal, but a recurring goal's as `period_totals`, read one period
-    // at a time when asked (the facts must not outlive the store): what reports and `pie goals` use.
+    // What evaluate_goal needs for `goal` at instant `at`: a rating goal's ratings up to `at`, or a
+    // recurring goal's `period_totals`, read one period at a time when asked (the facts must not
+    // outlive the store).
     GoalFacts goal_lookups(const Goal& goal, Instant at);
 
     // Moving data (§7). Slices and goals are few; entries and ratings go through an Importer and
@@ -176,7 +183,7 @@ public:
     // records one revert statement per table for them all, and undoing an import is two DELETEs.
     class Importer {
     public:
-        explicit Importer(SQLite::Database& db);
+        explicit Importer(Store& store) : m_store(store) {}
         // Switches row-by-row recording back on: call it before any other write of the change
         // (slices, goals), which the triggers must record.
         void record_each();
@@ -193,37 +200,31 @@ public:
 
     private:
         void record_in_bulk();
-        SQLite::Database& m_db;
+        Store& m_store;
         bool m_in_bulk = false;
         std::int64_t m_first_entry = 0;  // the ids of the entries and ratings added; 0: none
         std::int64_t m_last_entry = 0;
         std::int64_t m_first_rating = 0;
         std::int64_t m_last_rating = 0;
-        SQLite::Statement m_has_entry;
-        SQLite::Statement m_has_same_entry;
-        SQLite::Statement m_has_same_name_based_entry;
-        SQLite::Statement m_add_entry;
-        SQLite::Statement m_has_rating;
-        SQLite::Statement m_add_rating;
     };
-    Importer importer() { return Importer(*m_db); }
+    Importer importer() { return Importer(*this); }
 
     // The underlying connection (for tests).
-    SQLite::Database& database() { return *m_db; }
+    SQLite::Database& database();
 
 private:
     explicit Store(std::unique_ptr<SQLite::Database> db, std::string path);
     // The statement of `sql`, prepared on first use and kept, reset for a new use: a report asks
-    // the same few questions of every slice.
-    SQLite::Statement& cached(const char* sql);
+    // the same few questions of every slice, and an import the same of every row.
+    SQLite::Statement& cached(std::string_view sql);
     std::unique_ptr<SQLite::Database> m_db;
     std::string m_path;  // as the user gave it, for messages
     // Declared after m_db: finalized before the connection closes.
-    std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> m_statements;
+    struct SqlHash : std::hash<std::string_view> {
+        using is_transparent = void;
+    };
+    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, SqlHash, std::equal_to<>> m_statements;
 };
-
-// A new random (version 4) UUID.
-std::string new_uuid();
 
 // The Error (exit 1) for a failed SQLite call on the database at `path`, while `doing` ("opening",
 // "writing"): SQLite's message with the path, said in plain words and with a hint for the failures

@@ -1,13 +1,17 @@
 #pragma once
 
-// Name-based UUIDs for imported records that carry none (CSV rows, Timewarrior intervals), so that
-// importing the same data twice finds the same UUIDs and adds nothing. Pure: no database.
+// UUIDs: random ones for new records, and name-based ones for imported records that carry none
+// (CSV rows, Timewarrior intervals), so that importing the same data twice finds the same UUIDs and
+// adds nothing. Pure: no database.
 
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace pie {
+
+// A new random (version 4) UUID, for a record made here.
+std::string new_uuid();
 
 // pie's namespace for name-based UUIDs (a fixed, random version 4 UUID).
 inline constexpr std::string_view k_pie_uuid_namespace = "6f1c7a52-3e0b-4d8e-9a57-2b9c4f0e8d31";

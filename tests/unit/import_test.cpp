@@ -4,6 +4,7 @@
 #include <pie/import.hpp>
 #include <pie/store.hpp>
 
+#include <SQLiteCpp/Database.h>
 #include <fmt/format.h>
 
 #include <sstream>

@@ -5,6 +5,7 @@
 #include <pie/error.hpp>
 #include <pie/slice.hpp>
 #include <pie/store.hpp>
+#include <pie/uuid.hpp>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>

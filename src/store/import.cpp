@@ -1,0 +1,146 @@
+// Moving data (§7): slices and goals that an import adds or updates, entries and ratings read
+// in a stable order for export, and the Importer that adds millions of rows through kept
+// statements with one journal record per table.
+
+#include "internal.hpp"
+
+#include <fmt/format.h>
+
+namespace pie {
+
+using namespace store_internal;
+
+std::int64_t Store::import_slice(const Slice& slice) {
+    SQLite::Statement insert(*m_db,
+                             "INSERT INTO slices(uuid, name, label, position, added_at, retired_at, changed_at) "
+                             "VALUES (?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM slices), ?, ?, ?)");
+    insert.bind(1, slice.uuid);
+    insert.bind(2, slice.name);
+    insert.bind(3, slice.label);
+    insert.bind(4, static_cast<std::int64_t>(slice.added_at));
+    bind_optional(insert, 5, slice.retired_at);
+    insert.bind(6, static_cast<std::int64_t>(slice.changed_at));
+    insert.exec();
+    return m_db->getLastInsertRowid();
+}
+
+void Store::update_slice(std::int64_t id, const Slice& from) {
+    SQLite::Statement update(*m_db,
+                             "UPDATE slices SET name = ?, label = ?, retired_at = ?, changed_at = ? WHERE id = ?");
+    update.bind(1, from.name);
+    update.bind(2, from.label);
+    bind_optional(update, 3, from.retired_at);
+    update.bind(4, static_cast<std::int64_t>(from.changed_at));
+    update.bind(5, id);
+    update.exec();
+}
+
+std::optional<Goal> Store::goal_by_uuid(const std::string& uuid) {
+    SQLite::Statement select(*m_db, fmt::format("SELECT {} FROM goals g JOIN slices s ON s.id = g.slice_id "
+                                                "WHERE g.uuid = ?",
+                                                k_goal_columns));
+    select.bind(1, uuid);
+    if (!select.executeStep()) return std::nullopt;
+    return read_goal(select);
+}
+
+void Store::update_goal(std::int64_t id, const Goal& from) {
+    SQLite::Statement update(*m_db,
+                             "UPDATE goals SET title = ?, state = ?, done_at = ?, dropped_at = ?, changed_at = ? "
+                             "WHERE id = ?");
+    update.bind(1, from.title);
+    update.bind(2, std::string(goal_state_name(from.state)));
+    bind_optional(update, 3, from.done_at);
+    bind_optional(update, 4, from.dropped_at);
+    update.bind(5, static_cast<std::int64_t>(from.changed_at));
+    update.bind(6, id);
+    update.exec();
+}
+
+void Store::each_entry(const RecordQuery& query, const std::function<void(const Entry&)>& visit) {
+    RecordQuery all_slices = query;
+    all_slices.slice_id.reset();
+    SQLite::Statement select(*m_db, fmt::format("SELECT {} FROM entries e JOIN slices s ON s.id = e.slice_id{} "
+                                                "ORDER BY e.at, s.name, e.minutes, e.note, e.tags, e.uuid",
+                                                k_entry_columns, where_clause(all_slices, "e")));
+    bind_query(select, all_slices);
+    while (select.executeStep()) visit(read_entry(select));
+}
+
+void Store::each_rating(const RecordQuery& query, const std::function<void(const Rating&)>& visit) {
+    RecordQuery all_slices = query;
+    all_slices.slice_id.reset();
+    SQLite::Statement select(*m_db, fmt::format("SELECT {} FROM ratings r JOIN slices s ON s.id = r.slice_id{} "
+                                                "ORDER BY r.at, s.name, r.score, r.note, r.uuid",
+                                                k_rating_columns, where_clause(all_slices, "r")));
+    bind_query(select, all_slices);
+    while (select.executeStep()) visit(read_rating(select));
+}
+
+// Whether an entry with the same content exists; with ?6 = 1 only one with a name-based UUID.
+constexpr std::string_view k_same_entry =
+    "SELECT 1 FROM entries WHERE at = ?1 AND slice_id = ?2 AND minutes IS ?3 AND note = ?4 AND tags = ?5 "
+    "AND (?6 = 0 OR substr(uuid, 15, 1) = '5') LIMIT 1";
+
+bool Store::Importer::has_entry(const std::string& uuid) {
+    SQLite::Statement& query = m_store.cached("SELECT 1 FROM entries WHERE uuid = ?");
+    query.bind(1, uuid);
+    return finds_row(query);
+}
+
+bool Store::Importer::has_same_entry(const Entry& entry, bool name_based_only) {
+    SQLite::Statement& query = m_store.cached(k_same_entry);
+    query.bind(1, static_cast<std::int64_t>(entry.at));
+    query.bind(2, entry.slice_id);
+    bind_optional(query, 3, entry.minutes);
+    query.bind(4, entry.note);
+    query.bind(5, join_tags(entry.tags));
+    query.bind(6, name_based_only ? 1 : 0);
+    return finds_row(query);
+}
+
+void Store::Importer::record_in_bulk() {
+    if (m_in_bulk) return;
+    m_store.m_db->exec("UPDATE journal_state SET recording = 0");
+    m_in_bulk = true;
+}
+
+void Store::Importer::record_each() {
+    if (!m_in_bulk) return;
+    m_store.m_db->exec("UPDATE journal_state SET recording = 1");
+    m_in_bulk = false;
+}
+
+void Store::Importer::finish() {
+    record_each();
+    SQLite::Statement record(*m_store.m_db, "INSERT INTO journal_ops(change_id, statement) "
+                                            "VALUES ((SELECT max(id) FROM journal), ?)");
+    auto revert = [&](std::string_view table, std::int64_t first, std::int64_t last) {
+        if (first == 0) return;
+        record.bind(1, fmt::format("DELETE FROM {} WHERE id BETWEEN {} AND {}", table, first, last));
+        exec_and_reset(record);
+    };
+    revert("entries", m_first_entry, m_last_entry);
+    revert("ratings", m_first_rating, m_last_rating);
+    m_first_entry = m_last_entry = m_first_rating = m_last_rating = 0;
+}
+
+void Store::Importer::add_entry(const Entry& entry) {
+    record_in_bulk();
+    m_last_entry = m_store.add_entry(entry);
+    if (m_first_entry == 0) m_first_entry = m_last_entry;
+}
+
+bool Store::Importer::has_rating(const std::string& uuid) {
+    SQLite::Statement& query = m_store.cached("SELECT 1 FROM ratings WHERE uuid = ?");
+    query.bind(1, uuid);
+    return finds_row(query);
+}
+
+void Store::Importer::add_rating(const Rating& rating) {
+    record_in_bulk();
+    m_last_rating = m_store.add_rating(rating);
+    if (m_first_rating == 0) m_first_rating = m_last_rating;
+}
+
+}  // namespace pie

@@ -1,0 +1,108 @@
+// The questions reports and goals ask: aggregates over ranges of the indexes (a count and sum per
+// slice, a latest rating, a last entry), never the rows themselves, through statements kept for
+// the process.
+
+#include "internal.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace pie {
+
+using namespace store_internal;
+
+std::vector<SliceActivity> Store::slice_activity() {
+    SQLite::Statement query(*m_db, "SELECT slice_id, count(*), max(at) FROM entries GROUP BY slice_id");
+    std::vector<SliceActivity> activity;
+    while (query.executeStep()) {
+        activity.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getInt64(),
+                            query.getColumn(2).getInt64()});
+    }
+    return activity;
+}
+
+std::optional<Rating> Store::latest_rating(std::int64_t slice_id, Instant at) {
+    SQLite::Statement& select = cached(
+        "SELECT r.id, r.uuid, r.slice_id, s.name, r.at, r.score, r.note FROM ratings r JOIN slices s ON s.id = r.slice_id "
+        "WHERE r.slice_id = ? AND r.at <= ? ORDER BY r.at DESC, r.id DESC LIMIT 1");
+    select.bind(1, slice_id);
+    select.bind(2, static_cast<std::int64_t>(at));
+    if (!select.executeStep()) return std::nullopt;
+    Rating rating = read_rating(select);
+    select.reset();  // ends the read: a kept statement must not hold the snapshot
+    return rating;
+}
+
+Totals Store::slice_totals(std::int64_t slice_id, Instant from, Instant to) {
+    // A range of the (slice_id, at, minutes) index: no table row is read.
+    SQLite::Statement& select = cached("SELECT count(*), coalesce(sum(minutes), 0) FROM entries "
+                                       "WHERE slice_id = ? AND at >= ? AND at < ?");
+    select.bind(1, slice_id);
+    select.bind(2, static_cast<std::int64_t>(from));
+    select.bind(3, static_cast<std::int64_t>(to));
+    select.executeStep();
+    Totals totals{select.getColumn(0).getInt64(), select.getColumn(1).getInt64()};
+    select.reset();
+    return totals;
+}
+
+std::optional<Instant> Store::last_logged(std::int64_t slice_id, Instant before) {
+    SQLite::Statement& select = cached("SELECT max(at) FROM entries WHERE slice_id = ? AND at < ?");
+    select.bind(1, slice_id);
+    select.bind(2, static_cast<std::int64_t>(before));
+    select.executeStep();
+    std::optional<Instant> last;
+    if (!select.getColumn(0).isNull()) last = select.getColumn(0).getInt64();
+    select.reset();
+    return last;
+}
+
+std::optional<std::pair<Instant, Instant>> Store::record_span() {
+    // min() and max() alone in a query are one index lookup each.
+    SQLite::Statement select(*m_db, "SELECT (SELECT min(at) FROM entries), (SELECT max(at) FROM entries), "
+                                    "(SELECT min(at) FROM ratings), (SELECT max(at) FROM ratings)");
+    select.executeStep();
+    std::optional<std::pair<Instant, Instant>> span;
+    for (int i : {0, 2}) {
+        if (select.getColumn(i).isNull()) continue;
+        Instant first = select.getColumn(i).getInt64();
+        Instant last = select.getColumn(i + 1).getInt64();
+        span = span ? std::pair{std::min(span->first, first), std::max(span->second, last)} : std::pair{first, last};
+    }
+    return span;
+}
+
+GoalFacts Store::goal_lookups(const Goal& goal, Instant at) {
+    GoalFacts facts;
+    if (goal.kind == GoalKind::rating) {
+        SQLite::Statement select(*m_db, "SELECT at, score FROM ratings WHERE slice_id = ? AND at <= ? ORDER BY at, id");
+        select.bind(1, goal.slice_id);
+        select.bind(2, static_cast<std::int64_t>(at));
+        while (select.executeStep()) facts.ratings.emplace_back(select.getColumn(0).getInt64(), select.getColumn(1).getInt());
+        return facts;
+    }
+    if (goal.kind != GoalKind::recurring || !goal.every) return facts;
+    // Without --match the rows come from the (slice_id, at, minutes) index alone; each period is
+    // one range of it, read only as far as `enough`.
+    auto select = std::make_shared<SQLite::Statement>(
+        *m_db, fmt::format("SELECT minutes FROM entries WHERE slice_id = ?1 AND at >= ?2 AND at < ?3{}",
+                           goal.match ? k_match_clause : ""));
+    select->bind(1, goal.slice_id);
+    if (goal.match) select->bind(4, *goal.match);
+    bool by_minutes = goal.minutes.has_value();
+    facts.period_totals = [select, by_minutes, at](const Period& period, std::int64_t enough) {
+        select->reset();
+        select->bind(2, static_cast<std::int64_t>(period.from));
+        select->bind(3, static_cast<std::int64_t>(std::min(period.to, at + 1)));
+        Totals totals;
+        while ((by_minutes ? totals.minutes : totals.entries) < enough && select->executeStep()) {
+            ++totals.entries;
+            totals.minutes += select->getColumn(0).getInt64();  // NULL, an occurrence: 0
+        }
+        return totals;
+    };
+    return facts;
+}
+
+}  // namespace pie

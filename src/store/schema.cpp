@@ -1,0 +1,161 @@
+// The schema: tables, indexes and journal triggers, and the migrations that bring a database
+// from one PRAGMA user_version to the next.
+
+#include "internal.hpp"
+
+#include <pie/slice.hpp>
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace pie {
+
+namespace store_internal {
+
+// The journal: every change is a row of `journal`; triggers on each data table record, in
+// `journal_ops`, the statements that revert it. `pie undo` runs them backwards.
+std::string journal_triggers(std::string_view table, const std::vector<std::string_view>& columns) {
+    auto quoted_list = [&](std::string_view row) {
+        std::vector<std::string> parts;
+        for (auto column : columns) parts.push_back(fmt::format("quote({}.{})", row, column));
+        return fmt::format("{}", fmt::join(parts, " || ', ' || "));
+    };
+    std::vector<std::string> assignments;
+    for (auto column : columns) {
+        if (column != "id") assignments.push_back(fmt::format("'{0} = ' || quote(old.{0})", column));
+    }
+    std::string record = "INSERT INTO journal_ops(change_id, statement) VALUES ((SELECT max(id) FROM journal), ";
+    std::string when = "WHEN (SELECT recording FROM journal_state)";
+    return fmt::format(
+        "CREATE TRIGGER {0}_journal_insert AFTER INSERT ON {0} {1} BEGIN\n"
+        "  {2}'DELETE FROM {0} WHERE id = ' || new.id);\nEND;\n"
+        "CREATE TRIGGER {0}_journal_delete AFTER DELETE ON {0} {1} BEGIN\n"
+        "  {2}'INSERT INTO {0}({3}) VALUES (' || {4} || ')');\nEND;\n"
+        "CREATE TRIGGER {0}_journal_update AFTER UPDATE ON {0} {1} BEGIN\n"
+        "  {2}'UPDATE {0} SET ' || {5} || ' WHERE id = ' || old.id);\nEND;\n",
+        table, when, record, fmt::join(columns, ", "), quoted_list("old"),
+        fmt::join(assignments, " || ', ' || "));
+}
+
+}  // namespace store_internal
+
+namespace {
+
+using store_internal::journal_triggers;
+
+void migrate_to_1(SQLite::Database& db) {
+    db.exec(R"sql(
+CREATE TABLE slices (
+    id         INTEGER PRIMARY KEY,
+    uuid       TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
+    name       TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 32 AND name GLOB '[a-z]*'
+                                           AND name NOT GLOB '*[^a-z0-9-]*'),
+    label      TEXT NOT NULL CHECK (label <> ''),
+    position   INTEGER NOT NULL,
+    added_at   INTEGER NOT NULL,
+    retired_at INTEGER,
+    changed_at INTEGER NOT NULL
+) STRICT;
+CREATE TABLE entries (
+    id       INTEGER PRIMARY KEY,
+    uuid     TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
+    slice_id INTEGER NOT NULL REFERENCES slices(id),
+    at       INTEGER NOT NULL,
+    minutes  INTEGER CHECK (minutes BETWEEN 1 AND 1440),
+    note     TEXT NOT NULL DEFAULT '',
+    tags     TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX entries_by_time ON entries(at, slice_id, minutes);
+CREATE INDEX entries_by_slice ON entries(slice_id, at, minutes);
+CREATE TABLE ratings (
+    id       INTEGER PRIMARY KEY,
+    uuid     TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
+    slice_id INTEGER NOT NULL REFERENCES slices(id),
+    at       INTEGER NOT NULL,
+    score    INTEGER NOT NULL CHECK (score BETWEEN 1 AND 10),
+    note     TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX ratings_by_slice ON ratings(slice_id, at, score);
+CREATE TABLE journal (
+    id      INTEGER PRIMARY KEY,
+    at      INTEGER NOT NULL,
+    summary TEXT NOT NULL
+) STRICT;
+CREATE TABLE journal_ops (
+    id        INTEGER PRIMARY KEY,
+    change_id INTEGER NOT NULL REFERENCES journal(id) ON DELETE CASCADE,
+    statement TEXT NOT NULL
+) STRICT;
+CREATE INDEX journal_ops_by_change ON journal_ops(change_id);
+CREATE TABLE journal_state (recording INTEGER NOT NULL) STRICT;
+INSERT INTO journal_state VALUES (1);
+)sql");
+    SQLite::Statement insert(db,
+                             "INSERT INTO slices(uuid, name, label, position, added_at, changed_at) "
+                             "VALUES (?, ?, ?, ?, 0, 0)");
+    int position = 0;
+    for (const DefaultSlice& slice : default_slices()) {
+        insert.bind(1, std::string(slice.uuid));
+        insert.bind(2, std::string(slice.name));
+        insert.bind(3, std::string(slice.label));
+        insert.bind(4, ++position);
+        insert.exec();
+        insert.reset();
+    }
+    db.exec(journal_triggers("slices", {"id", "uuid", "name", "label", "position", "added_at", "retired_at",
+                                        "changed_at"}));
+    db.exec(journal_triggers("entries", {"id", "uuid", "slice_id", "at", "minutes", "note", "tags"}));
+    db.exec(journal_triggers("ratings", {"id", "uuid", "slice_id", "at", "score", "note"}));
+}
+
+void migrate_to_2(SQLite::Database& db) {
+    db.exec(R"sql(
+CREATE TABLE goals (
+    id         INTEGER PRIMARY KEY,
+    uuid       TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
+    slice_id   INTEGER NOT NULL REFERENCES slices(id),
+    title      TEXT NOT NULL CHECK (title <> ''),
+    kind       TEXT NOT NULL CHECK (kind IN ('recurring', 'rating', 'one-off')),
+    every      TEXT CHECK (every IN ('day', 'week', 'month')),
+    times      INTEGER CHECK (times >= 1),
+    minutes    INTEGER CHECK (minutes >= 1),
+    match      TEXT,
+    rating     INTEGER CHECK (rating BETWEEN 1 AND 10),
+    state      TEXT NOT NULL CHECK (state IN ('active', 'done', 'dropped')),
+    created_at INTEGER NOT NULL,
+    done_at    INTEGER,
+    dropped_at INTEGER,
+    changed_at INTEGER NOT NULL,
+    CHECK (times IS NULL OR minutes IS NULL),
+    CHECK (kind <> 'recurring' OR (every IS NOT NULL AND rating IS NULL)),
+    CHECK (kind <> 'rating' OR (rating IS NOT NULL AND times IS NULL AND minutes IS NULL AND match IS NULL)),
+    CHECK (kind <> 'one-off' OR (every IS NULL AND rating IS NULL AND times IS NULL AND minutes IS NULL
+                                 AND match IS NULL))
+) STRICT;
+CREATE INDEX goals_by_slice ON goals(slice_id);
+)sql");
+    db.exec(journal_triggers("goals", {"id", "uuid", "slice_id", "title", "kind", "every", "times", "minutes",
+                                       "match", "rating", "state", "created_at", "done_at", "dropped_at",
+                                       "changed_at"}));
+}
+
+// Migration i brings a database from schema version i to i + 1.
+using Migration = void (*)(SQLite::Database&);
+constexpr std::array<Migration, k_schema_version> k_migrations = {migrate_to_1, migrate_to_2};
+
+}  // namespace
+
+int Store::schema_version() { return m_db->execAndGet("PRAGMA user_version").getInt(); }
+
+void Store::migrate(int version) {
+    SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+    // Read again inside the transaction: another process may have migrated meanwhile.
+    for (int from = schema_version(); from < version; ++from) k_migrations.at(static_cast<std::size_t>(from))(*m_db);
+    m_db->exec(fmt::format("PRAGMA application_id = {}", k_application_id));
+    if (schema_version() < version) m_db->exec(fmt::format("PRAGMA user_version = {}", version));
+    transaction.commit();
+}
+
+
+}  // namespace pie
