@@ -57,24 +57,30 @@ void Store::update_goal(std::int64_t id, const Goal& from) {
     update.exec();
 }
 
+namespace {
+
+// Every record of `table` aliased `t` in the query's [since, until) (slice ignored), in `order`.
+template <typename Record>
+void each_record(SQLite::Database& db, std::string_view columns, std::string_view table, std::string_view t,
+                 std::string_view order, RecordQuery query, Record (*read)(SQLite::Statement&),
+                 const std::function<void(const Record&)>& visit) {
+    query.slice_id.reset();
+    SQLite::Statement select(db, fmt::format("SELECT {} FROM {} {} JOIN slices s ON s.id = {}.slice_id{} ORDER BY {}",
+                                             columns, table, t, t, where_clause(query, t), order));
+    bind_query(select, query);
+    while (select.executeStep()) visit(read(select));
+}
+
+}  // namespace
+
 void Store::each_entry(const RecordQuery& query, const std::function<void(const Entry&)>& visit) {
-    RecordQuery all_slices = query;
-    all_slices.slice_id.reset();
-    SQLite::Statement select(*m_db, fmt::format("SELECT {} FROM entries e JOIN slices s ON s.id = e.slice_id{} "
-                                                "ORDER BY e.at, s.name, e.minutes, e.note, e.tags, e.uuid",
-                                                k_entry_columns, where_clause(all_slices, "e")));
-    bind_query(select, all_slices);
-    while (select.executeStep()) visit(read_entry(select));
+    each_record(*m_db, k_entry_columns, "entries", "e", "e.at, s.name, e.minutes, e.note, e.tags, e.uuid", query,
+                read_entry, visit);
 }
 
 void Store::each_rating(const RecordQuery& query, const std::function<void(const Rating&)>& visit) {
-    RecordQuery all_slices = query;
-    all_slices.slice_id.reset();
-    SQLite::Statement select(*m_db, fmt::format("SELECT {} FROM ratings r JOIN slices s ON s.id = r.slice_id{} "
-                                                "ORDER BY r.at, s.name, r.score, r.note, r.uuid",
-                                                k_rating_columns, where_clause(all_slices, "r")));
-    bind_query(select, all_slices);
-    while (select.executeStep()) visit(read_rating(select));
+    each_record(*m_db, k_rating_columns, "ratings", "r", "r.at, s.name, r.score, r.note, r.uuid", query, read_rating,
+                visit);
 }
 
 // Whether an entry with the same content exists; with ?6 = 1 only one with a name-based UUID.

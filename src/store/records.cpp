@@ -37,25 +37,32 @@ void bind_query(SQLite::Statement& statement, const RecordQuery& query) {
     if (query.slice_id) statement.bind(3, *query.slice_id);
 }
 
+namespace {
+
+// The columns entries, ratings and goals begin with: id, uuid, slice_id, the slice's name.
+template <typename Record>
+Record read_record_head(SQLite::Statement& row) {
+    Record record;
+    record.id = row.getColumn(0).getInt64();
+    record.uuid = row.getColumn(1).getString();
+    record.slice_id = row.getColumn(2).getInt64();
+    record.slice = row.getColumn(3).getString();
+    return record;
+}
+
+}  // namespace
+
 Entry read_entry(SQLite::Statement& row) {
-    Entry entry;
-    entry.id = row.getColumn(0).getInt64();
-    entry.uuid = row.getColumn(1).getString();
-    entry.slice_id = row.getColumn(2).getInt64();
-    entry.slice = row.getColumn(3).getString();
+    auto entry = read_record_head<Entry>(row);
     entry.at = row.getColumn(4).getInt64();
-    if (!row.getColumn(5).isNull()) entry.minutes = row.getColumn(5).getInt();
+    entry.minutes = column_optional<int>(row, 5);
     entry.note = row.getColumn(6).getString();
     entry.tags = split_tags(row.getColumn(7).getString());
     return entry;
 }
 
 Rating read_rating(SQLite::Statement& row) {
-    Rating rating;
-    rating.id = row.getColumn(0).getInt64();
-    rating.uuid = row.getColumn(1).getString();
-    rating.slice_id = row.getColumn(2).getInt64();
-    rating.slice = row.getColumn(3).getString();
+    auto rating = read_record_head<Rating>(row);
     rating.at = row.getColumn(4).getInt64();
     rating.score = row.getColumn(5).getInt();
     rating.note = row.getColumn(6).getString();
@@ -63,11 +70,7 @@ Rating read_rating(SQLite::Statement& row) {
 }
 
 Goal read_goal(SQLite::Statement& row) {
-    Goal goal;
-    goal.id = row.getColumn(0).getInt64();
-    goal.uuid = row.getColumn(1).getString();
-    goal.slice_id = row.getColumn(2).getInt64();
-    goal.slice = row.getColumn(3).getString();
+    auto goal = read_record_head<Goal>(row);
     goal.title = row.getColumn(4).getString();
     goal.kind = parse_goal_kind(row.getColumn(5).getString()).value_or(GoalKind::one_off);
     if (auto every = column_optional<std::string>(row, 6)) goal.every = parse_period_kind(*every);
