@@ -58,9 +58,23 @@ std::unique_ptr<std::istream> open_input(const std::string& file) {
     return in;
 }
 
-// Reads the input's leading blank bytes and names the format its first other byte implies
-// (§7): '{' json, '[' timewarrior, anything else csv. Counts the lines it read in `lines`.
+// Reads a leading UTF-8 byte-order mark (a spreadsheet's CSV often starts with one), if any.
+void skip_byte_order_mark(std::istream& in) {
+    if (in.peek() != 0xEF) return;
+    in.get();
+    if (in.peek() != 0xBB) {
+        in.putback('\xEF');  // one character back is always possible
+        return;
+    }
+    in.get();
+    if (in.get() != 0xBF) throw UserError("line 1: not valid UTF-8");
+}
+
+// Reads the input's byte-order mark and leading blank bytes and names the format its first other
+// byte implies (§7): '{' json, '[' timewarrior, anything else csv. Counts the lines it read in
+// `lines`.
 std::string sniff_format(std::istream& in, std::size_t& lines) {
+    skip_byte_order_mark(in);
     for (int c = in.peek(); c == ' ' || c == '\t' || c == '\r' || c == '\n'; c = in.peek()) {
         if (in.get() == '\n') ++lines;
     }
@@ -80,7 +94,12 @@ void run_import(ImportOptions options, Context& context) {
     std::string source = options.file == "-" ? "stdin" : options.file;
     std::unique_ptr<std::istream> in = open_input(options.file);
     std::size_t blank_lines = 0;
-    std::string format = sniff_format(*in, blank_lines);
+    std::string format;
+    try {
+        format = sniff_format(*in, blank_lines);
+    } catch (const UserError& e) {
+        throw UserError(fmt::format("{}: {}", source, e.what()), e.hint());
+    }
     if (!options.format.empty()) format = options.format;
     if (format == "json" && !options.maps.empty()) {
         throw UserError("--map is for csv and timewarrior imports", "a pie export names its slices itself");
