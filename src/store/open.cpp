@@ -12,6 +12,7 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -229,6 +230,21 @@ Store Store::open_in_memory(int version) {
 
 SQLite::Database& Store::database() { return *m_db; }
 
+namespace {
+
+// Whether the file system holding `dir` (or its nearest existing parent) has no room left for a
+// database to grow or for SQLite's -wal and -shm files: less than a few pages free.
+bool no_space_left(fs::path dir) {
+    struct statvfs fs_info {};
+    for (;; dir = dir.parent_path()) {
+        if (::statvfs(dir.c_str(), &fs_info) == 0) break;
+        if (dir == dir.parent_path()) return false;
+    }
+    return static_cast<unsigned long long>(fs_info.f_bavail) * fs_info.f_frsize < 64 * 1024;
+}
+
+}  // namespace
+
 Error database_error(const fs::path& path, const SQLite::Exception& e, std::string_view doing) {
     const std::string where = fmt::format("{} {}", doing, path.string());
     switch (e.getErrorCode() & 0xff) {
@@ -243,6 +259,15 @@ Error database_error(const fs::path& path, const SQLite::Exception& e, std::stri
             return Error(fmt::format("{}: database is locked (another program held it longer than {} s)", where,
                                      k_busy_timeout_ms / 1000),
                          "try again once the other program is done");
+        case SQLITE_FULL:
+        case SQLITE_IOERR: {
+            fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+            if (!no_space_left(dir)) break;
+            return Error(fmt::format("{}: {}", where, e.what()),
+                         fmt::format("no space left on the device holding {}? free some and try again: "
+                                     "nothing was written",
+                                     dir.string()));
+        }
         case SQLITE_READONLY:
         case SQLITE_CANTOPEN:
         case SQLITE_PERM: {
