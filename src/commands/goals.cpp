@@ -121,7 +121,7 @@ void register_goals(CLI::App& app, Context& context) {
     add->add_option("--every", options->every, "recurring: day, week or month")
         ->check(CLI::IsMember({"day", "week", "month"}));
     add->add_option("--times", options->times, "entries per period (default 1)");
-    add->add_option("--minutes", options->minutes, "time per period, a DURATION up to its length (24h, 168h, 744h)");
+    add->add_option("--minutes", options->minutes, "time per period: a DURATION, up to the period");
     add->add_option("--match", options->match, "count only entries whose note contains TEXT or tagged TEXT");
     add->add_option("--rating", options->rating, "met when the slice's latest rating is at least N (1-10)");
     set_examples(add,
