@@ -81,6 +81,11 @@ Store& Context::write_store() {
     return *m_store;
 }
 
+Store* Context::existing_store() {
+    std::error_code ec;
+    return fs::exists(db_path(), ec) ? &write_store() : nullptr;
+}
+
 void Context::discard_unused_new_database() {
     if (!m_created_root || !m_store) return;
     try {

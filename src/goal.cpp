@@ -1,5 +1,9 @@
 #include <pie/goal.hpp>
 
+#include <pie/error.hpp>
+
+#include <fmt/format.h>
+
 namespace pie {
 
 namespace {
@@ -34,6 +38,46 @@ std::optional<std::int64_t> progress_in(const Goal& goal, const Period& period, 
 bool reaches(std::optional<std::int64_t> progress, int target) { return progress && *progress >= target; }
 
 }  // namespace
+
+int goal_minutes_limit(PeriodKind every) {
+    switch (every) {
+        case PeriodKind::day: return 24 * 60;
+        case PeriodKind::week: return 7 * 24 * 60;
+        case PeriodKind::month: return k_longest_goal_minutes;
+    }
+    return k_longest_goal_minutes;
+}
+
+void validate_goal(const Goal& goal) {
+    if (goal.times && goal.minutes) throw UserError("--times and --minutes exclude each other");
+    if (goal.times && (*goal.times < 1 || *goal.times > 10000)) {
+        throw UserError(fmt::format("--times {} is out of range: it must be from 1 to 10000", *goal.times));
+    }
+    if (goal.rating && (*goal.rating < 1 || *goal.rating > 10)) {
+        throw UserError(fmt::format("--rating {} is out of range: it must be from 1 to 10", *goal.rating));
+    }
+    bool targets = goal.times || goal.minutes || goal.match;
+    if (goal.rating && targets) throw UserError("--rating excludes --times, --minutes and --match");
+    if (!goal.every && targets) throw UserError("--times, --minutes and --match need --every day|week|month");
+    if (goal.match && goal.match->empty()) throw UserError("--match needs a text");
+    if (goal.minutes) {
+        int limit = goal_minutes_limit(*goal.every);
+        if (*goal.minutes < 1 || *goal.minutes > limit) {
+            throw UserError(fmt::format("--minutes {} is out of range for a goal every {}: it must be from 1m to {}",
+                                        *goal.minutes < 1 ? fmt::format("{}m", *goal.minutes)
+                                                          : format_duration(*goal.minutes),
+                                        period_kind_name(*goal.every), format_duration(limit)));
+        }
+    }
+    // Only a record read by import can get here: `goals add` derives the kind from the targets.
+    if (goal.kind == GoalKind::recurring && !(goal.every && (goal.times || goal.minutes) && !goal.rating)) {
+        throw UserError("a recurring goal needs --every and --times or --minutes");
+    }
+    if (goal.kind == GoalKind::rating && !goal.rating) throw UserError("a rating goal needs --rating");
+    if (goal.kind == GoalKind::one_off && (goal.every || goal.rating)) {
+        throw UserError("a one-off goal has no --every and no --rating");
+    }
+}
 
 std::string_view goal_kind_name(GoalKind kind) {
     switch (kind) {

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <limits>
 #include <optional>
 
 namespace pie {
@@ -38,12 +39,6 @@ void with_context(const std::string& context, Work&& work) {
     }
 }
 
-std::string lower_ascii(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
 // An instant as a record gives it: ISO 8601, with an offset or in local time (a date alone is
 // its start). Relative WHEN forms ("yesterday") have no place in a file: they are refused.
 Instant parse_record_time(std::string_view text, Instant now) {
@@ -58,12 +53,6 @@ Instant parse_record_time(std::string_view text, Instant now) {
     throw UserError(fmt::format("bad timestamp '{}'", text), std::string(k_time_hint));
 }
 
-void require_tag(const std::string& tag) {
-    require_utf8(tag, "a tag");
-    bool blank = std::any_of(tag.begin(), tag.end(), [](unsigned char c) { return c <= ' ' || c == 0x7f; });
-    if (tag.empty() || blank) throw UserError(fmt::format("invalid tag '{}'", tag), "a tag is one word");
-}
-
 // Tags as a CSV field holds them, separated by spaces; a tag given twice counts once.
 std::vector<std::string> split_tags(std::string_view text) {
     std::vector<std::string> tags;
@@ -71,12 +60,10 @@ std::vector<std::string> split_tags(std::string_view text) {
     while (start <= text.size()) {
         std::size_t end = std::min(text.find(' ', start), text.size());
         std::string tag(text.substr(start, end - start));
-        if (!tag.empty()) {
-            require_tag(tag);
-            if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(std::move(tag));
-        }
+        if (!tag.empty() && std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(std::move(tag));
         start = end + 1;
     }
+    require_tags(tags);
     return tags;
 }
 
@@ -120,6 +107,17 @@ std::optional<int> optional_int(const Json& record, const char* key, int low, in
     return it->get<int>();
 }
 
+// A goal's target as a whole number; validate_goal judges its range.
+std::optional<int> optional_target(const Json& record, const char* key) {
+    auto it = record.find(key);
+    if (it == record.end() || it->is_null()) return std::nullopt;
+    std::int64_t value = it->is_number_integer() ? it->get<std::int64_t>() : 0;
+    if (!it->is_number_integer() || value < std::numeric_limits<int>::min() || value > std::numeric_limits<int>::max()) {
+        throw UserError(fmt::format("\"{}\" is not a whole number", key));
+    }
+    return static_cast<int>(value);
+}
+
 std::optional<Instant> optional_time(const Json& record, const char* key, Instant now) {
     std::optional<std::string> text = optional_text(record, key);
     if (!text) return std::nullopt;
@@ -131,10 +129,6 @@ std::string uuid_member(const Json& record) {
     if (!is_uuid(uuid))
         throw UserError(fmt::format("bad uuid '{}'", uuid), "a UUID is 8-4-4-4-12 lowercase hex digits");
     return uuid;
-}
-
-std::string plural(std::int64_t n, std::string_view one, std::string_view many) {
-    return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
 // The text of an nlohmann error without its "[json.exception.parse_error.101] " prefix.
@@ -325,11 +319,12 @@ void ImportSession::add_goal_record(const Json& record) {
         goal.every = parse_period_kind(*every);
         if (!goal.every) throw UserError(fmt::format("unknown period '{}'", *every), "day, week or month");
     }
-    goal.times = optional_int(record, "times", 1, 10000);
-    goal.minutes = optional_int(record, "minutes", 1, 1440 * 31);
+    goal.times = optional_target(record, "times");
+    goal.minutes = optional_target(record, "minutes");
     goal.match = optional_text(record, "match");
     if (goal.match) require_utf8(*goal.match, "the match");
-    goal.rating = optional_int(record, "rating", 1, 10);
+    goal.rating = optional_target(record, "rating");
+    validate_goal(goal);
     std::string state = text_member(record, "state");
     if (auto parsed = parse_goal_state(state)) {
         goal.state = *parsed;
@@ -368,9 +363,9 @@ void ImportSession::add_entry_record(const Json& record) {
         if (!tags->is_array()) throw UserError("\"tags\" is not an array");
         for (const Json& tag : *tags) {
             if (!tag.is_string()) throw UserError("a tag is not a string");
-            require_tag(tag.get<std::string>());
             entry.tags.push_back(tag.get<std::string>());
         }
+        require_tags(entry.tags);
     }
     add_entry(entry, false);
 }

@@ -1,6 +1,7 @@
 #include <pie/slice.hpp>
 
 #include <pie/error.hpp>
+#include <pie/text.hpp>
 
 #include <fmt/format.h>
 
@@ -82,9 +83,7 @@ std::size_t name_distance(std::string_view typed, std::string_view name) {
 }  // namespace
 
 const Slice& resolve_slice(std::string_view typed, const std::vector<Slice>& slices) {
-    std::string wanted(typed);
-    std::transform(wanted.begin(), wanted.end(), wanted.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::string wanted = lower_ascii(typed);
     std::vector<const Slice*> prefixed;
     for (const Slice& slice : slices) {
         if (slice.name == wanted) return slice;

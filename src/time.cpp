@@ -1,6 +1,7 @@
 #include <pie/time.hpp>
 
 #include <pie/error.hpp>
+#include <pie/text.hpp>
 
 #include <fmt/format.h>
 
@@ -112,12 +113,6 @@ std::optional<long> scan_offset(Scanner& in) {
     return sign * (*hours * 3600 + minutes * 60);
 }
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 // today, yesterday, monday..sunday, mon..sun: the local date meant, relative to `today`.
 std::optional<Date> day_word(std::string_view word, const Date& today) {
     if (word == "today") return today;
@@ -211,7 +206,7 @@ Instant start_of_day(const Date& date) { return from_local(date); }
 Date add_days(const Date& date, int n) { return Date{sys_days{date} + days{n}}; }
 
 When parse_when(std::string_view text, Instant now) {
-    std::string word = lower(text);
+    std::string word = lower_ascii(text);
     // Leading and trailing blanks are noise from scripts; inner ones separate a day and a time.
     auto first = word.find_first_not_of(' ');
     if (first == std::string::npos) bad_when(text);
@@ -303,13 +298,13 @@ std::optional<double> duration_value(std::string_view s) {
 }  // namespace
 
 bool looks_like_duration(std::string_view text) {
-    std::string word = lower(text);
+    std::string word = lower_ascii(text);
     if (!word.empty() && word.front() == '-') word.erase(0, 1);  // "-5m" is a duration, out of range
     return duration_value(word).has_value();
 }
 
-int parse_duration(std::string_view text) {
-    std::string word = lower(text);
+int parse_duration(std::string_view text, int max_minutes) {
+    std::string word = lower_ascii(text);
     bool negative = !word.empty() && word.front() == '-';
     auto value = duration_value(negative ? std::string_view(word).substr(1) : std::string_view(word));
     if (!value) throw UserError(fmt::format("invalid duration '{}'", text), std::string(k_duration_hint));
@@ -324,8 +319,9 @@ int parse_duration(std::string_view text) {
     // Whole minutes, halves up, of the decimal as written: first snap away the binary error that
     // makes e.g. 1.025h * 60 = 61.4999... instead of 61.5.
     double rounded = std::round(std::round(*value * 1e9) / 1e9);
-    if (negative || !(rounded >= 1 && rounded <= 1440)) {
-        throw UserError(fmt::format("duration '{}' is out of range: it must be from 1m to 24h", text));
+    if (negative || !(rounded >= 1 && rounded <= max_minutes)) {
+        throw UserError(
+            fmt::format("duration '{}' is out of range: it must be from 1m to {}", text, format_duration(max_minutes)));
     }
     return static_cast<int>(rounded);
 }

@@ -1,5 +1,6 @@
 #include <pie/timewarrior.hpp>
 
+#include <pie/text.hpp>
 #include <pie/uuid.hpp>
 
 #include <algorithm>
@@ -10,14 +11,6 @@ namespace pie {
 namespace {
 
 constexpr Instant k_day_seconds = 86400;
-
-// Timewarrior tags may hold spaces; a pie tag is one word.
-std::string as_tag(const std::string& tag) {
-    std::string out = tag;
-    std::replace_if(
-        out.begin(), out.end(), [](unsigned char c) { return c <= ' ' || c == 0x7f; }, '-');
-    return out;
-}
 
 }  // namespace
 
@@ -67,7 +60,7 @@ TimewEntry map_interval(const TimewInterval& interval,
                 continue;
             }
         }
-        std::string word = as_tag(tag);
+        std::string word = tag_word(tag);  // Timewarrior tags may hold spaces; a pie tag is one word
         if (!word.empty() && std::find(entry.tags.begin(), entry.tags.end(), word) == entry.tags.end()) {
             entry.tags.push_back(word);
         }

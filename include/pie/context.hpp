@@ -36,6 +36,10 @@ public:
     // The database for a command that writes, created when missing.
     Store& write_store();
 
+    // The database for a write that needs records already there (rm, undo, goals done): opened
+    // for writing when its file exists; nullptr, and nothing created, when it does not.
+    Store* existing_store();
+
     // Called when a command fails: a database file this process created and never wrote a
     // change to is removed again, with the directories created for it, so a failed command
     // leaves nothing behind.

@@ -77,6 +77,18 @@ struct GoalStatus {
     std::optional<int> streak;     // goals with --every only
 };
 
+// The most minutes a goal may ask for in one period: its length (24h a day, 168h a week, 744h a
+// month); k_longest_goal_minutes for the longest period.
+int goal_minutes_limit(PeriodKind every);
+inline constexpr int k_longest_goal_minutes = 744 * 60;
+
+// Throws UserError unless `goal`'s targets are valid (§5): --times 1-10000, --rating 1-10,
+// --minutes 1m up to its period's length; --times and --minutes exclude each other and need
+// --every, as --match (a non-empty text) does; --rating excludes all three; and the kind fits
+// (recurring: --every and a target; rating: --rating; one-off: none). The one check for
+// `goals add` and import; its words name the options of `goals add`.
+void validate_goal(const Goal& goal);
+
 // Evaluates `goal` at instant `at` (now, or a report's last instant).
 GoalStatus evaluate_goal(const Goal& goal, Instant at, const GoalFacts& facts);
 

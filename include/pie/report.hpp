@@ -28,8 +28,8 @@ struct ReportPeriod {
 // The most days --days takes: a hundred years.
 inline constexpr int k_max_days = 36500;
 
-// Today and the `days` - 1 days before it (--days N and the default, N = 7); throws UserError
-// unless 1 <= days <= k_max_days.
+// Today and the `days` - 1 days before it (--days N and the default, N = 7), for
+// 1 <= days <= k_max_days (the command refuses other numbers, in the words of its options).
 ReportPeriod days_period(int days, Instant now);
 
 // A whole ISO week or month: `value` is "this", "last", "2026-W47" / "2026-11". Throws UserError
@@ -37,7 +37,7 @@ ReportPeriod days_period(int days, Instant now);
 ReportPeriod week_period(std::string_view value, Instant now);
 ReportPeriod month_period(std::string_view value, Instant now);
 
-// --since/--until as given; throws UserError unless from < to.
+// --since/--until as given, from < to (the command refuses other ranges, naming what was typed).
 ReportPeriod range_period(Instant from, Instant to);
 
 // --all: from the day of the earliest record to the start of the day after the latest one or of

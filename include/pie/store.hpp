@@ -6,6 +6,7 @@
 
 #include <pie/error.hpp>
 #include <pie/goal.hpp>
+#include <pie/records.hpp>
 #include <pie/slice.hpp>
 #include <pie/time.hpp>
 
@@ -28,36 +29,6 @@ class Transaction;
 }  // namespace SQLite
 
 namespace pie {
-
-// A logged entry. `minutes` is empty for an occurrence with no time.
-struct Entry {
-    std::int64_t id = 0;
-    std::string uuid;
-    std::int64_t slice_id = 0;
-    std::string slice;  // the slice's current name
-    Instant at = 0;
-    std::optional<int> minutes;
-    std::string note;
-    std::vector<std::string> tags;
-};
-
-// A rating of a slice, 1-10.
-struct Rating {
-    std::int64_t id = 0;
-    std::string uuid;
-    std::int64_t slice_id = 0;
-    std::string slice;
-    Instant at = 0;
-    int score = 0;
-    std::string note;
-};
-
-// How much a slice has been used: for `pie slices`.
-struct SliceActivity {
-    std::int64_t slice_id = 0;
-    std::int64_t entries = 0;
-    std::optional<Instant> last_logged;
-};
 
 // Which entries or ratings to read: [since, until), one slice or all, the last `limit` (0: all).
 struct RecordQuery {

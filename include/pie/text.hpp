@@ -3,8 +3,10 @@
 // User text: validation on the way in, harmless display on the way out (§1 "User text").
 // Pure: no database, no command line.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pie {
 
@@ -21,6 +23,20 @@ std::string display_text(std::string_view text, bool ascii);
 // `text` case-folded (Unicode, through utf8proc), for case-insensitive matching; malformed
 // UTF-8 comes back unchanged.
 std::string fold_case(std::string_view text);
+
+// `text` with A-Z lowered and every other byte kept: for keywords (WHEN words, formats, names).
+std::string lower_ascii(std::string_view text);
+
+// "1 entry", "3 entries": a count and the noun that goes with it.
+std::string plural(std::int64_t n, std::string_view one, std::string_view many);
+
+// A tag (§3) is one word: no whitespace and no control character. `text` made one: every such
+// character becomes '-' (for tags from other programs); malformed UTF-8 is kept as it is.
+std::string tag_word(std::string_view text);
+
+// Throws UserError unless every tag is valid UTF-8 and one word (non-empty, as tag_word keeps
+// it), and none is given twice.
+void require_tags(const std::vector<std::string>& tags);
 
 // Columns `text` takes in a terminal (wide characters count 2), for text already made safe.
 int display_width(std::string_view text);

@@ -56,8 +56,12 @@ Instant parse_until(std::string_view text, Instant now);
 // Whether a word has the shape of a DURATION (45m, 2h, 1h30m, 1.5h, 1:30), whatever its value.
 bool looks_like_duration(std::string_view text);
 
-// Parses a DURATION into whole minutes (1..1440); throws UserError when malformed or out of range.
-int parse_duration(std::string_view text);
+// The longest DURATION (§1): 24h.
+inline constexpr int k_max_duration = 1440;
+
+// Parses a DURATION into whole minutes (1..max_minutes, 24h unless a goal allows more); throws
+// UserError when malformed or out of range.
+int parse_duration(std::string_view text, int max_minutes = k_max_duration);
 
 // 90 -> "1h30m", 45 -> "45m", 120 -> "2h".
 std::string format_duration(int minutes);

@@ -4,6 +4,7 @@
 #include <pie/commands/common.hpp>
 #include <pie/error.hpp>
 #include <pie/format/csv.hpp>
+#include <pie/format/json.hpp>
 #include <pie/import.hpp>
 
 #include <fmt/format.h>
@@ -24,60 +25,6 @@ struct ExportOptions {
     std::string since;
     std::string until;
 };
-
-Json time_or_null(std::optional<Instant> at) {
-    return at ? Json(format_iso(*at)) : Json(nullptr);
-}
-
-// 0 stands for "always" (a default slice's added_at) and "never" (its changed_at).
-Json time_or_null(Instant at) {
-    return at == 0 ? Json(nullptr) : Json(format_iso(at));
-}
-
-template <typename T>
-Json value_or_null(const std::optional<T>& value) {
-    return value ? Json(*value) : Json(nullptr);
-}
-
-Json slice_json(const Slice& slice) {
-    return {{"uuid", slice.uuid},
-            {"name", slice.name},
-            {"label", slice.label},
-            {"added_at", time_or_null(slice.added_at)},
-            {"retired_at", time_or_null(slice.retired_at)},
-            {"changed_at", time_or_null(slice.changed_at)}};
-}
-
-Json goal_record_json(const Goal& goal) {
-    return {{"uuid", goal.uuid},
-            {"slice", goal.slice},
-            {"title", goal.title},
-            {"kind", goal_kind_name(goal.kind)},
-            {"every", goal.every ? Json(period_kind_name(*goal.every)) : Json(nullptr)},
-            {"times", value_or_null(goal.times)},
-            {"minutes", value_or_null(goal.minutes)},
-            {"match", value_or_null(goal.match)},
-            {"rating", value_or_null(goal.rating)},
-            {"state", goal_state_name(goal.state)},
-            {"created_at", format_iso(goal.created_at)},
-            {"done_at", time_or_null(goal.done_at)},
-            {"dropped_at", time_or_null(goal.dropped_at)},
-            {"changed_at", format_iso(goal.changed_at)}};
-}
-
-Json entry_json(const Entry& entry) {
-    return {{"uuid", entry.uuid},   {"at", format_iso(entry.at)},
-            {"slice", entry.slice}, {"minutes", value_or_null(entry.minutes)},
-            {"note", entry.note},   {"tags", entry.tags}};
-}
-
-Json rating_json(const Rating& rating) {
-    return {{"uuid", rating.uuid},
-            {"at", format_iso(rating.at)},
-            {"slice", rating.slice},
-            {"score", rating.score},
-            {"note", rating.note}};
-}
 
 // Prints the members of the export object as they come, one record a line, so memory does not
 // grow with the records. nlohmann writes every value; only the punctuation between them is ours.
@@ -128,13 +75,13 @@ void run_export(const ExportOptions& options, Context& context) {
     for (const Slice& slice : slices) out.record(slice_json(slice));
     out.end();
     out.begin("goals");
-    for (const Goal& goal : goals) out.record(goal_record_json(goal));
+    for (const Goal& goal : goals) out.record(goal_json(goal, JsonUse::exported));
     out.end();
     out.begin("entries");
-    store.each_entry(query, [&](const Entry& entry) { out.record(entry_json(entry)); });
+    store.each_entry(query, [&](const Entry& entry) { out.record(entry_json(entry, JsonUse::exported)); });
     out.end();
     out.begin("ratings");
-    store.each_rating(query, [&](const Rating& rating) { out.record(rating_json(rating)); });
+    store.each_rating(query, [&](const Rating& rating) { out.record(rating_json(rating, JsonUse::exported)); });
     out.end();
     out.finish();
 }

@@ -3,9 +3,7 @@
 #include <pie/commands/commands.hpp>
 #include <pie/commands/common.hpp>
 #include <pie/error.hpp>
-#include <pie/format/goal_text.hpp>
-#include <pie/format/json.hpp>
-#include <pie/format/table.hpp>
+#include <pie/format/goals.hpp>
 #include <pie/text.hpp>
 
 #include <fmt/format.h>
@@ -34,45 +32,12 @@ struct GoalsOptions {
 void run_list(const GoalsOptions& options, Context& context) {
     Instant now = context.now();
     Store& store = context.read_store();
-    std::vector<Goal> goals = store.goals(options.all);
-    if (options.format == "json") {
-        nlohmann::ordered_json out = nlohmann::ordered_json::array();
-        for (const Goal& goal : goals) out.push_back(goal_json(goal, evaluate_goal(goal, now, store.goal_lookups(goal, now))));
-        print(json_text(out));
-        return;
-    }
-    if (goals.empty()) {
-        print(options.all ? "No goals yet.\n" : "No active goals. 'pie goals add SLICE TITLE' sets one.\n");
-        return;
-    }
-    std::vector<Column> columns = {{"id", Align::right}, {"slice"}, {"goal"}, {"every"}, {"progress"},
-                                   {"streak", Align::right}};
-    if (options.all) columns.insert(columns.begin() + 1, Column{"state"});
-    std::vector<std::vector<std::string>> rows;
-    for (const Goal& goal : goals) {
+    std::vector<GoalReport> goals;
+    for (Goal& goal : store.goals(options.all)) {
         GoalStatus status = evaluate_goal(goal, now, store.goal_lookups(goal, now));
-        std::vector<std::string> row = {std::to_string(goal.id), goal.slice, context.show(goal.title),
-                                        std::string(goal_every_word(goal)), goal_progress(goal, status, context.ascii()),
-                                        status.streak ? std::to_string(*status.streak) : "-"};
-        if (options.all) row.insert(row.begin() + 1, std::string(goal_state_name(goal.state)));
-        rows.push_back(std::move(row));
+        goals.push_back({std::move(goal), status});
     }
-    print(render_table(columns, rows, std::nullopt, context.ascii()));
-}
-
-// "social "peer consultation" every week, 1 time": a goal in words.
-std::string describe_goal(const Goal& goal) {
-    std::string out = fmt::format("#{} {} \"{}\"", goal.id, goal.slice, goal.title);
-    if (goal.kind == GoalKind::recurring) {
-        std::string amount = goal.minutes ? format_duration(*goal.minutes)
-                                          : fmt::format("{} time{}", *goal.times, *goal.times == 1 ? "" : "s");
-        out += fmt::format(", {} a {}", amount, period_kind_name(*goal.every));
-        if (goal.match) out += fmt::format(" matching \"{}\"", *goal.match);
-    } else if (goal.kind == GoalKind::rating) {
-        out += fmt::format(", rated at least {}", *goal.rating);
-        if (goal.every) out += fmt::format(" every {}", period_kind_name(*goal.every));
-    }
-    return out;
+    print(options.format == "json" ? render_goals_json(goals) : render_goals_text(goals, options.all, context.ascii()));
 }
 
 void run_add(GoalsOptions options, Context& context, const CLI::App& add) {
@@ -85,34 +50,18 @@ void run_add(GoalsOptions options, Context& context, const CLI::App& add) {
     if (goal.title.find_first_not_of(' ') == std::string::npos) {
         throw UserError("a goal needs a title", "pie goals add SLICE TITLE..., e.g. pie goals add social supervision");
     }
-    bool has_times = add.count("--times") > 0;
-    bool has_minutes = add.count("--minutes") > 0;
-    bool has_match = add.count("--match") > 0;
-    bool has_rating = add.count("--rating") > 0;
-    if (has_times && has_minutes) throw UserError("--times and --minutes exclude each other");
-    if (has_times && (options.times < 1 || options.times > 10000)) {
-        throw UserError(fmt::format("--times {} is out of range: it must be from 1 to 10000", options.times));
-    }
-    if (has_rating && (options.rating < 1 || options.rating > 10)) {
-        throw UserError(fmt::format("--rating {} is out of range: it must be from 1 to 10", options.rating));
-    }
-    if (has_rating && (has_times || has_minutes || has_match)) {
-        throw UserError("--rating excludes --times, --minutes and --match");
-    }
-    if (options.every.empty() && (has_times || has_minutes || has_match)) {
-        throw UserError("--times, --minutes and --match need --every day|week|month");
-    }
-    if (has_match && options.match.empty()) throw UserError("--match needs a text");
     if (!options.every.empty()) goal.every = parse_period_kind(options.every);
-    if (has_minutes) goal.minutes = parse_duration(options.minutes);
-    if (has_match) goal.match = options.match;
-    if (has_rating) {
-        goal.kind = GoalKind::rating;
-        goal.rating = options.rating;
-    } else if (goal.every) {
-        goal.kind = GoalKind::recurring;
-        if (!goal.minutes) goal.times = has_times ? options.times : 1;
+    if (add.count("--times") > 0) goal.times = options.times;
+    if (add.count("--minutes") > 0) {
+        // A DURATION up to the length of the goal's period (§5); validate_goal checks the rest.
+        goal.minutes = parse_duration(options.minutes, goal.every ? goal_minutes_limit(*goal.every)
+                                                                  : k_longest_goal_minutes);
     }
+    if (add.count("--match") > 0) goal.match = options.match;
+    if (add.count("--rating") > 0) goal.rating = options.rating;
+    goal.kind = goal.rating ? GoalKind::rating : goal.every ? GoalKind::recurring : GoalKind::one_off;
+    if (goal.kind == GoalKind::recurring && !goal.minutes && !goal.times) goal.times = 1;
+    validate_goal(goal);
 
     Store& store = context.write_store();
     std::vector<Slice> slices = store.slices();
@@ -130,13 +79,8 @@ void run_add(GoalsOptions options, Context& context, const CLI::App& add) {
 void run_set_state(const GoalsOptions& options, Context& context, GoalState state) {
     Instant now = context.now();
     std::int64_t id = parse_id(options.id);
-    std::error_code ec;
-    std::optional<Goal> goal;
-    Store* store = nullptr;
-    if (std::filesystem::exists(context.db_path(), ec)) {
-        store = &context.write_store();
-        goal = store->goal(id);
-    }
+    Store* store = context.existing_store();
+    std::optional<Goal> goal = store ? store->goal(id) : std::nullopt;
     if (!goal) throw UserError(fmt::format("no goal #{}", id), "'pie goals --all' lists goals with their ids");
     if (goal->state != GoalState::active) {
         throw UserError(fmt::format("goal #{} is already {}", id, goal_state_name(goal->state)));
@@ -177,7 +121,7 @@ void register_goals(CLI::App& app, Context& context) {
     add->add_option("--every", options->every, "recurring: day, week or month")
         ->check(CLI::IsMember({"day", "week", "month"}));
     add->add_option("--times", options->times, "entries per period (default 1)");
-    add->add_option("--minutes", options->minutes, "time per period, a DURATION (e.g. 2h)");
+    add->add_option("--minutes", options->minutes, "time per period: a DURATION, up to the period");
     add->add_option("--match", options->match, "count only entries whose note contains TEXT or tagged TEXT");
     add->add_option("--rating", options->rating, "met when the slice's latest rating is at least N (1-10)");
     set_examples(add,

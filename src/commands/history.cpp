@@ -3,11 +3,9 @@
 #include <pie/commands/commands.hpp>
 #include <pie/commands/common.hpp>
 #include <pie/error.hpp>
-#include <pie/format/csv.hpp>
-#include <pie/format/table.hpp>
+#include <pie/format/history.hpp>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <charconv>
 #include <memory>
@@ -24,43 +22,6 @@ struct HistoryOptions {
     std::string format = "text";
 };
 
-std::string render_text(const std::vector<Entry>& entries, Context& context) {
-    if (entries.empty()) return "No entries.\n";
-    Instant now = context.now();
-    std::vector<std::vector<std::string>> rows;
-    for (const Entry& entry : entries) {
-        std::string note = entry.note;
-        for (const std::string& tag : entry.tags) note += (note.empty() ? "+" : " +") + tag;
-        rows.push_back({std::to_string(entry.id), format_short(entry.at, now), entry.slice,
-                        entry.minutes ? format_duration(*entry.minutes) : "-", context.show(note)});
-    }
-    return render_table({{"id", Align::right}, {"when"}, {"slice"}, {"time", Align::right}, {"note"}}, rows,
-                        context.terminal_width(), context.ascii());
-}
-
-std::string render_json(const std::vector<Entry>& entries) {
-    nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const Entry& entry : entries) {
-        out.push_back({{"id", entry.id},
-                       {"uuid", entry.uuid},
-                       {"at", format_iso(entry.at)},
-                       {"slice", entry.slice},
-                       {"minutes", entry.minutes ? nlohmann::ordered_json(*entry.minutes) : nlohmann::ordered_json(nullptr)},
-                       {"note", entry.note},
-                       {"tags", entry.tags}});
-    }
-    return json_text(out);
-}
-
-std::string render_csv(const std::vector<Entry>& entries) {
-    std::string out = csv_row({"id", "at", "slice", "minutes", "note", "tags"});
-    for (const Entry& entry : entries) {
-        out += csv_row({std::to_string(entry.id), format_iso(entry.at), entry.slice,
-                        entry.minutes ? std::to_string(*entry.minutes) : "", entry.note, join_words(entry.tags)});
-    }
-    return out;
-}
-
 void run_history(const HistoryOptions& options, Context& context) {
     Instant now = context.now();
     RecordQuery query = time_range(options.since, options.until, now);
@@ -73,11 +34,11 @@ void run_history(const HistoryOptions& options, Context& context) {
     if (!options.slice.empty()) query.slice_id = resolve_slice(options.slice, store.slices()).id;
     std::vector<Entry> entries = store.entries(query);
     if (options.format == "json") {
-        print(render_json(entries));
+        print(render_history_json(entries));
     } else if (options.format == "csv") {
-        print(render_csv(entries));
+        print(render_history_csv(entries));
     } else {
-        print(render_text(entries, context));
+        print(render_history_text(entries, now, context.terminal_width(), context.ascii()));
     }
 }
 

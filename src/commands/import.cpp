@@ -36,9 +36,7 @@ std::map<std::string, std::string> parse_maps(const std::vector<std::string>& ma
         if (equals == std::string::npos || equals == 0 || equals + 1 == map.size()) {
             throw UserError(fmt::format("invalid --map '{}'", map), "--map TAG=SLICE, e.g. --map gym=health-fitness");
         }
-        std::string tag = map.substr(0, equals);
-        std::transform(tag.begin(), tag.end(), tag.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        std::string tag = lower_ascii(map.substr(0, equals));
         if (out.contains(tag)) throw UserError(fmt::format("--map gives tag '{}' twice", tag));
         out[tag] = resolve_slice(map.substr(equals + 1), slices).name;
     }
@@ -108,9 +106,8 @@ void run_import(ImportOptions options, Context& context) {
         throw UserError(fmt::format("{}: nothing to import: it is empty", source));
 
     // A dry run on a missing database reads as on a new one, which lives in memory only.
-    std::error_code ec;
-    bool scratch = options.dry_run && !std::filesystem::exists(context.db_path(), ec);
-    Store& store = scratch ? context.read_store() : context.write_store();
+    Store* existing = options.dry_run ? context.existing_store() : &context.write_store();
+    Store& store = existing ? *existing : context.read_store();
     std::map<std::string, std::string> tag_map = parse_maps(options.maps, store.slices());
 
     auto change = store.change(now);

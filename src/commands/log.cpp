@@ -22,25 +22,11 @@ struct LogOptions {
     bool quiet = false;
 };
 
-void check_tags(const std::vector<std::string>& tags) {
-    for (std::size_t i = 0; i < tags.size(); ++i) {
-        const std::string& tag = tags[i];
-        require_utf8(tag, "a tag");
-        bool blank = std::any_of(tag.begin(), tag.end(), [](unsigned char c) { return c <= ' ' || c == 0x7f; });
-        if (tag.empty() || blank) {
-            throw UserError(fmt::format("invalid tag '{}'", tag), "a tag is one word: no spaces or control characters");
-        }
-        if (std::find(tags.begin(), tags.begin() + static_cast<long>(i), tag) != tags.begin() + static_cast<long>(i)) {
-            throw UserError(fmt::format("tag '{}' given twice", tag));
-        }
-    }
-}
-
 void run_log(LogOptions options, Context& context) {
     Instant now = context.now();
     options.words.insert(options.words.end(), words_after_dashes().begin(), words_after_dashes().end());
     for (std::size_t i = 1; i < options.words.size(); ++i) require_utf8(options.words[i], "the note");
-    check_tags(options.tags);
+    require_tags(options.tags);
 
     Entry entry;
     std::size_t note_from = 1;

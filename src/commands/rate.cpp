@@ -3,12 +3,10 @@
 #include <pie/commands/commands.hpp>
 #include <pie/commands/common.hpp>
 #include <pie/error.hpp>
-#include <pie/format/csv.hpp>
-#include <pie/format/table.hpp>
+#include <pie/format/ratings.hpp>
 #include <pie/text.hpp>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -112,26 +110,11 @@ void run_list(const RateOptions& options, Context& context) {
     if (!options.slice.empty()) query.slice_id = resolve_slice(options.slice, store.slices()).id;
     std::vector<Rating> ratings = store.ratings(query);
     if (options.format == "json") {
-        nlohmann::ordered_json out = nlohmann::ordered_json::array();
-        for (const Rating& r : ratings) {
-            out.push_back({{"id", r.id}, {"uuid", r.uuid}, {"at", format_iso(r.at)}, {"slice", r.slice},
-                           {"score", r.score}, {"note", r.note}});
-        }
-        print(json_text(out));
+        print(render_ratings_json(ratings));
     } else if (options.format == "csv") {
-        std::string out = csv_row({"at", "slice", "score", "note"});
-        for (const Rating& r : ratings) out += csv_row({format_iso(r.at), r.slice, std::to_string(r.score), r.note});
-        print(out);
-    } else if (ratings.empty()) {
-        print("No ratings yet.\n");
+        print(render_ratings_csv(ratings));
     } else {
-        Instant now = context.now();
-        std::vector<std::vector<std::string>> rows;
-        for (const Rating& r : ratings) {
-            rows.push_back({format_short(r.at, now), r.slice, fmt::format("{}/10", r.score), context.show(r.note)});
-        }
-        print(render_table({{"when"}, {"slice"}, {"rating", Align::right}, {"note"}}, rows, context.terminal_width(),
-                           context.ascii()));
+        print(render_ratings_text(ratings, context.now(), context.terminal_width(), context.ascii()));
     }
 }
 

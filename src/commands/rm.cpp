@@ -35,11 +35,9 @@ void run_rm(RmOptions options, Context& context) {
         }
         ids.push_back(id);
     }
-    std::error_code ec;
-    if (!std::filesystem::exists(context.db_path(), ec)) {
-        throw UserError(fmt::format("no entry #{}", ids.front()), "'pie history' lists entries with their ids");
-    }
-    Store& store = context.write_store();
+    Store* existing = context.existing_store();
+    if (!existing) throw UserError(fmt::format("no entry #{}", ids.front()), "'pie history' lists entries with their ids");
+    Store& store = *existing;
     auto change = store.change(now);
     std::vector<std::string> lines;
     for (std::int64_t id : ids) {

@@ -3,7 +3,7 @@
 #include <pie/commands/commands.hpp>
 #include <pie/commands/common.hpp>
 #include <pie/error.hpp>
-#include <pie/format/table.hpp>
+#include <pie/format/slices.hpp>
 #include <pie/text.hpp>
 
 #include <fmt/format.h>
@@ -30,29 +30,10 @@ void require_new_name(const std::string& name, const std::vector<Slice>& slices)
 
 void run_list(Context& context) {
     Store& store = context.read_store();
-    std::vector<SliceActivity> activity = store.slice_activity();
-    Instant now = context.now();
-    std::vector<std::vector<std::string>> rows;
-    for (const Slice& slice : store.slices()) {
-        auto used = std::find_if(activity.begin(), activity.end(),
-                                 [&](const SliceActivity& a) { return a.slice_id == slice.id; });
-        bool any = used != activity.end();
-        rows.push_back({slice.name, context.show(slice.label), slice.retired() ? "retired" : "active",
-                        std::to_string(any ? used->entries : 0),
-                        any && used->last_logged ? format_short(*used->last_logged, now) : "-"});
-    }
-    print(render_table({{"name"}, {"label"}, {"status"}, {"entries", Align::right}, {"last logged"}}, rows,
-                       std::nullopt, context.ascii()));
+    print(render_slices_text(store.slices(), store.slice_activity(), context.now(), context.ascii()));
 }
 
-// Active slice names, one per line in pie order: for scripts and shell completion.
-void run_names(Context& context) {
-    std::string out;
-    for (const Slice& slice : context.read_store().slices()) {
-        if (!slice.retired()) out += slice.name + "\n";
-    }
-    print(out);
-}
+void run_names(Context& context) { print(render_slice_names(context.read_store().slices())); }
 
 void run_add(const SlicesOptions& options, Context& context) {
     Instant now = context.now();

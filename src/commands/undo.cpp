@@ -9,9 +9,8 @@ namespace pie {
 namespace {
 
 void run_undo(Context& context) {
-    std::error_code ec;
     std::optional<std::string> summary;
-    if (std::filesystem::exists(context.db_path(), ec)) summary = context.write_store().undo();
+    if (Store* store = context.existing_store()) summary = store->undo();
     if (!summary) throw Error("nothing to undo");
     print(context.show("undone: " + *summary) + "\n");
 }

@@ -29,10 +29,6 @@ double round_to(double value, int decimals) {
 
 std::string percent(double share) { return fmt::format("{:.1f}%", round_to(share * 100, 1)); }
 
-std::string plural(std::int64_t n, std::string_view one, std::string_view many) {
-    return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
 // "a", "a or b", "a, b or c".
 std::string either(const std::vector<std::string>& names) {
     std::string out;
@@ -461,7 +457,7 @@ std::string render_json(const Report& report) {
                           {"needs_care", slice.needs_care}});
     }
     json goals = json::array();
-    for (const GoalReport& item : report.goals) goals.push_back(goal_json(item.goal, item.status));
+    for (const GoalReport& item : report.goals) goals.push_back(goal_json(item.goal, JsonUse::listed, item.status));
     json out = {
         {"period", {{"from", format_iso(report.period.from)}, {"to", format_iso(report.period.to)}, {"label", report.period.label}}},
         {"basis", basis_name(report.basis)},
@@ -475,7 +471,7 @@ std::string render_json(const Report& report) {
         {"ratings", {{"average", report.average_rating ? json(round_to(*report.average_rating, 1)) : json(nullptr)}}},
         {"goals", goals},
     };
-    return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+    return json_text(out);
 }
 
 std::string render_csv(const Report& report) {

@@ -2,6 +2,7 @@
 
 #include "support.hpp"
 
+#include <pie/error.hpp>
 #include <pie/goal.hpp>
 #include <pie/period.hpp>
 #include <pie/time.hpp>
@@ -411,4 +412,76 @@ TEST_CASE("the default times target is 1 when a recurring goal has no --times") 
     CHECK(status.target == 1);
     CHECK(status.met);
     CHECK(status.streak == 1);
+}
+
+TEST_CASE("validate_goal: a goal's --minutes may reach the length of its period") {
+    Goal goal;
+    goal.kind = GoalKind::recurring;
+    goal.every = PeriodKind::day;
+    goal.minutes = 24 * 60;
+    CHECK_NOTHROW(pie::validate_goal(goal));
+    goal.minutes = 30 * 60;
+    CHECK_THROWS_WITH_AS(pie::validate_goal(goal),
+                         "--minutes 30h is out of range for a goal every day: it must be from 1m to 24h", pie::UserError);
+    goal.every = PeriodKind::week;
+    CHECK_NOTHROW(pie::validate_goal(goal));
+    goal.minutes = 168 * 60 + 1;
+    CHECK_THROWS_AS(pie::validate_goal(goal), pie::UserError);
+    goal.every = PeriodKind::month;
+    CHECK_NOTHROW(pie::validate_goal(goal));
+    goal.minutes = 744 * 60;
+    CHECK_NOTHROW(pie::validate_goal(goal));
+    goal.minutes = 744 * 60 + 1;
+    CHECK_THROWS_AS(pie::validate_goal(goal), pie::UserError);
+    goal.minutes = 0;
+    CHECK_THROWS_WITH_AS(pie::validate_goal(goal),
+                         "--minutes 0m is out of range for a goal every month: it must be from 1m to 744h",
+                         pie::UserError);
+    CHECK(pie::goal_minutes_limit(PeriodKind::day) == 1440);
+    CHECK(pie::goal_minutes_limit(PeriodKind::week) == 10080);
+    CHECK(pie::goal_minutes_limit(PeriodKind::month) == pie::k_longest_goal_minutes);
+}
+
+TEST_CASE("validate_goal: targets exclude each other and need --every; the kind fits them") {
+    Goal recurring;
+    recurring.kind = GoalKind::recurring;
+    recurring.every = PeriodKind::week;
+    recurring.times = 1;
+    CHECK_NOTHROW(pie::validate_goal(recurring));
+    Goal both = recurring;
+    both.minutes = 30;
+    CHECK_THROWS_WITH(pie::validate_goal(both), "--times and --minutes exclude each other");
+    Goal many = recurring;
+    many.times = 10001;
+    CHECK_THROWS_WITH(pie::validate_goal(many), "--times 10001 is out of range: it must be from 1 to 10000");
+    Goal empty_match = recurring;
+    empty_match.match = "";
+    CHECK_THROWS_WITH(pie::validate_goal(empty_match), "--match needs a text");
+    Goal no_every = recurring;
+    no_every.every.reset();
+    no_every.kind = GoalKind::one_off;
+    CHECK_THROWS_WITH(pie::validate_goal(no_every), "--times, --minutes and --match need --every day|week|month");
+    Goal no_target = recurring;
+    no_target.times.reset();
+    CHECK_THROWS_WITH(pie::validate_goal(no_target), "a recurring goal needs --every and --times or --minutes");
+
+    Goal rating;
+    rating.kind = GoalKind::rating;
+    rating.rating = 7;
+    CHECK_NOTHROW(pie::validate_goal(rating));
+    rating.every = PeriodKind::month;
+    CHECK_NOTHROW(pie::validate_goal(rating));
+    rating.rating = 11;
+    CHECK_THROWS_WITH(pie::validate_goal(rating), "--rating 11 is out of range: it must be from 1 to 10");
+    rating.rating = 7;
+    rating.match = "x";
+    CHECK_THROWS_WITH(pie::validate_goal(rating), "--rating excludes --times, --minutes and --match");
+    Goal unrated;
+    unrated.kind = GoalKind::rating;
+    CHECK_THROWS_WITH(pie::validate_goal(unrated), "a rating goal needs --rating");
+
+    Goal one_off;
+    CHECK_NOTHROW(pie::validate_goal(one_off));
+    one_off.every = PeriodKind::day;
+    CHECK_THROWS_WITH(pie::validate_goal(one_off), "a one-off goal has no --every and no --rating");
 }

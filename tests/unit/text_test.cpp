@@ -207,3 +207,35 @@ TEST_CASE("pad_right and pad_left pad to a display width, never cut") {
     CHECK(pie::pad_left("x", 0) == "x");
     CHECK(pie::pad_left("x", -4) == "x");
 }
+
+TEST_CASE("lower_ascii lowers A-Z only and keeps every other byte") {
+    CHECK(pie::lower_ascii("MoN 18:30") == "mon 18:30");
+    CHECK(pie::lower_ascii("\xC3\x84" "BC") == "\xC3\x84" "bc");  // Ä stays: keywords are ASCII
+    CHECK(pie::lower_ascii("") == "");
+}
+
+TEST_CASE("plural picks the noun for the count") {
+    CHECK(pie::plural(1, "entry", "entries") == "1 entry");
+    CHECK(pie::plural(0, "entry", "entries") == "0 entries");
+    CHECK(pie::plural(2, "slice", "slices") == "2 slices");
+}
+
+TEST_CASE("tag_word turns whitespace and control characters into '-'") {
+    CHECK(pie::tag_word("deep work") == "deep-work");
+    CHECK(pie::tag_word("a\tb\nc\x7f" "d") == "a-b-c-d");
+    CHECK(pie::tag_word("no\xC2\xA0" "break") == "no-break");      // U+00A0 no-break space
+    CHECK(pie::tag_word("em\xE2\x80\x83space") == "em-space");       // U+2003 em space
+    CHECK(pie::tag_word("c1\xC2\x85" "next") == "c1-next");          // U+0085, a C1 control
+    CHECK(pie::tag_word("caf\xC3\xA9-\xE2\x9C\x93") == "caf\xC3\xA9-\xE2\x9C\x93");
+}
+
+TEST_CASE("require_tags: each tag one word, valid UTF-8, given once") {
+    CHECK_NOTHROW(pie::require_tags({}));
+    CHECK_NOTHROW(pie::require_tags({"work", "Work", "caf\xC3\xA9"}));  // case kept: two tags
+    for (const char* bad : {"", "two words", "tab\there", "bell\x07", "nbsp\xC2\xA0x", "c1\xC2\x9B", "\xC3"}) {
+        CAPTURE(bad);
+        CHECK_THROWS_AS(pie::require_tags({"ok", bad}), pie::UserError);
+    }
+    CHECK_THROWS_WITH_AS(pie::require_tags({"a", "b", "a"}), "tag 'a' given twice", pie::UserError);
+    CHECK_THROWS_WITH_AS(pie::require_tags({"a b"}), "invalid tag 'a b'", pie::UserError);
+}

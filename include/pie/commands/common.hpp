@@ -40,10 +40,4 @@ void set_examples(CLI::App* command, std::string_view examples);
 // Writes to stdout (all output goes through fmt).
 void print(std::string_view text);
 
-// A JSON value from nlohmann, dumped with two-space indent and a final newline.
-template <typename Json>
-std::string json_text(const Json& value) {
-    return value.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
-}
-
 }  // namespace pie
