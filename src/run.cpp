@@ -97,9 +97,9 @@ UserError unexpected_words(const CLI::App& command, const std::vector<std::strin
 
 // Words typed after `--` are positional words of the command chosen, as if typed before `--`
 // but never read as an option or a command. CLI11 would end the command at `--`, so run takes
-// them out before parsing, and a hidden flag of the app hands them over in its callback, which
-// CLI11 always runs (forced) after parsing and before it stores the command's options or checks
-// the required ones. Each word goes to the first positional with room, as a word typed before
+// them out before parsing, and a hidden option of the app (there only when words follow `--`)
+// hands them over in its callback, which CLI11 always runs (forced) after parsing, before it
+// stores the command's options and checks the required ones. Each word goes to the first positional with room, as a word typed before
 // `--` would; a command with no room for them refuses them.
 void hand_over_words_after_dashes(CLI::App& app, std::vector<std::string> words) {
     if (words.empty()) return;

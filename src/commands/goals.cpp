@@ -141,7 +141,7 @@ void run_set_state(const GoalsOptions& options, Context& context, GoalState stat
         throw UserError(fmt::format("goal #{} is already {}", id, goal_state_name(goal->state)));
     }
     if (state == GoalState::done && goal->kind != GoalKind::one_off) {
-        throw UserError(fmt::format("goal #{} is a {} goal: what you log and rate decides when it is met", id,
+        throw UserError(fmt::format("goal #{} is a {} goal, met by what you log and rate", id,
                                     goal_kind_name(goal->kind)),
                         fmt::format("'pie goals drop {}' retires it", id));
     }
