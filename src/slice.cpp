@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <numeric>
+#include <optional>
 
 namespace pie {
 
@@ -51,33 +52,68 @@ const Slice& require_active(const Slice& slice) {
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
+    // Three rows of the table: distances from a's first i-2, i-1 and i characters.
+    std::vector<std::size_t> before(b.size() + 1), above(b.size() + 1), row(b.size() + 1);
     std::iota(row.begin(), row.end(), 0);
     for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
+        before.swap(above);
+        above.swap(row);
         row[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
+            row[j] = std::min({above[j] + 1, row[j - 1] + 1, above[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+                row[j] = std::min(row[j], before[j - 2] + 1);
+            }
         }
     }
     return row[b.size()];
 }
 
+std::size_t typo_limit(std::string_view typed) { return std::max<std::size_t>(1, typed.size() / 3); }
+
+std::optional<std::size_t> closest_name(std::string_view typed, const std::vector<std::string_view>& names,
+                                        std::size_t max_distance) {
+    std::optional<std::size_t> closest;
+    std::size_t best = max_distance;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        std::size_t distance = edit_distance(typed, names[i]);
+        if (distance <= best && (!closest || distance < best)) {
+            closest = i;
+            best = distance;
+        }
+    }
+    return closest;
+}
+
 namespace {
 
-// How far a typed word is from a name: the closest of the whole name, the name cut to the
-// word's length (a misspelt prefix) and each hyphen-separated part ("helth" ~ "health-fitness").
-std::size_t name_distance(std::string_view typed, std::string_view name) {
-    std::size_t best = std::min(edit_distance(typed, name), edit_distance(typed, name.substr(0, typed.size())) + 1);
-    std::size_t start = 0;
-    while (start <= name.size()) {
-        std::size_t end = std::min(name.find('-', start), name.size());
-        best = std::min(best, edit_distance(typed, name.substr(start, end - start)) + 1);
-        start = end + 1;
+// The slice a typo `wanted` (lowercase, not empty) most likely meant, or null when none is close.
+const Slice* likely_meant(std::string_view wanted, const std::vector<Slice>& slices) {
+    // What a typo may be of: each whole name first (so it wins a tie), then each name cut to the
+    // typed length (a misspelt prefix, from three letters on: "q" is one edit from any "s"), then
+    // each hyphen-separated part.
+    std::vector<std::string_view> names;
+    std::vector<const Slice*> owners;
+    auto add = [&](std::string_view name, const Slice& slice) {
+        names.push_back(name);
+        owners.push_back(&slice);
+    };
+    for (const Slice& slice : slices) add(slice.name, slice);
+    if (wanted.size() >= 3) {
+        for (const Slice& slice : slices) add(std::string_view(slice.name).substr(0, wanted.size()), slice);
     }
-    return best;
+    for (const Slice& slice : slices) {
+        std::string_view name = slice.name;
+        if (name.find('-') == std::string_view::npos) continue;
+        std::size_t start = 0;
+        while (start < name.size()) {
+            std::size_t end = std::min(name.find('-', start), name.size());
+            add(name.substr(start, end - start), slice);
+            start = end + 1;
+        }
+    }
+    std::optional<std::size_t> closest = closest_name(wanted, names, typo_limit(wanted));
+    return closest ? owners[*closest] : nullptr;
 }
 
 }  // namespace
@@ -95,17 +131,10 @@ const Slice& resolve_slice(std::string_view typed, const std::vector<Slice>& sli
         for (const Slice* slice : prefixed) names.push_back(slice->name);
         throw UserError(fmt::format("ambiguous slice '{}': {}", typed, fmt::join(names, ", ")));
     }
-    const Slice* closest = nullptr;
-    std::size_t best = 0;
-    for (const Slice& slice : slices) {
-        std::size_t distance = name_distance(wanted, slice.name);
-        if (!closest || distance < best) {
-            closest = &slice;
-            best = distance;
-        }
-    }
-    std::string hint = closest ? fmt::format("did you mean '{}'? ('pie slices' lists them all)", closest->name)
-                               : "'pie slices add NAME' adds one";
+    if (slices.empty()) throw UserError(fmt::format("unknown slice '{}'", typed), "'pie slices add NAME' adds one");
+    const Slice* meant = wanted.empty() ? nullptr : likely_meant(wanted, slices);
+    std::string hint = meant ? fmt::format("did you mean '{}'? ('pie slices' lists them all)", meant->name)
+                             : "'pie slices' lists them all";
     throw UserError(fmt::format("unknown slice '{}'", typed), hint);
 }
 

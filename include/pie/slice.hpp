@@ -5,6 +5,7 @@
 
 #include <pie/time.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -45,14 +46,25 @@ std::string default_label(std::string_view name);
 
 // The slice `typed` names among `slices`: an exact name (case-insensitive), else the one slice
 // it is a prefix of. Throws UserError for an ambiguous prefix (listing the candidates) or an
-// unknown name (suggesting the closest).
+// unknown name (suggesting the closest within typo_limit: by its whole name, its first letters
+// or one of its hyphen-separated parts, "helth" -> "health-fitness").
 const Slice& resolve_slice(std::string_view typed, const std::vector<Slice>& slices);
 
 // `slice` itself, unless it is retired: no new entries, ratings or goals go to a retired slice,
 // so that is a UserError with a hint to restore it.
 const Slice& require_active(const Slice& slice);
 
-// Levenshtein distance between two names, for "did you mean" suggestions.
+// Edits between two names: insertions, deletions, substitutions and swaps of two neighbouring
+// characters each count one ("socail" is 1 from "social"; optimal string alignment distance).
 std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The most edits a typo of `typed` may have and still get a "did you mean": a third of its
+// length, at least 1 ("lgo" -> "log", "hisotry" -> "history", but "xyzzyplugh" gets none).
+std::size_t typo_limit(std::string_view typed);
+
+// For "did you mean" of commands and slices: the index in `names` of the name fewest edits from
+// `typed` (the first of a tie), or nullopt when even that one is more than `max_distance` away.
+std::optional<std::size_t> closest_name(std::string_view typed, const std::vector<std::string_view>& names,
+                                        std::size_t max_distance);
 
 }  // namespace pie

@@ -35,11 +35,6 @@ RecordQuery time_range(const std::string& since, const std::string& until, Insta
     return query;
 }
 
-std::vector<std::string>& words_after_dashes() {
-    static std::vector<std::string> words;
-    return words;
-}
-
 std::string join_words(const std::vector<std::string>& words, std::size_t from) {
     std::string out;
     for (std::size_t i = from; i < words.size(); ++i) {

@@ -30,13 +30,13 @@ void run_completion(const std::string& shell) {
 
 }  // namespace
 
-void register_completion(CLI::App& app, Context&) {
+void register_completion(CLI::App& command, Context&) {
     auto shell = std::make_shared<std::string>();
-    CLI::App* completion = app.add_subcommand("completion", "Print a completion script for bash, zsh or fish");
+    CLI::App* completion = &command;
     completion->add_option("SHELL", *shell, "bash, zsh or fish")->required();
     set_examples(completion,
-                 "  source <(pie completion bash)                       # in ~/.bashrc\n"
-                 "  pie completion zsh > ~/.zfunc/_pie                  # with fpath+=~/.zfunc in ~/.zshrc\n"
+                 "  source <(pie completion bash)          # in ~/.bashrc\n"
+                 "  pie completion zsh > ~/.zfunc/_pie     # with fpath+=~/.zfunc in ~/.zshrc\n"
                  "  pie completion fish > ~/.config/fish/completions/pie.fish\n");
     completion->callback([shell] { run_completion(*shell); });
 }

@@ -90,7 +90,7 @@ void run_export(const ExportOptions& options, Context& context) {
 
 void register_export(CLI::App& app, Context& context) {
     auto options = std::make_shared<ExportOptions>();
-    CLI::App* command = app.add_subcommand("export", "Write everything as JSON, or entries as CSV, to stdout");
+    CLI::App* command = &app;
     command->add_option("--format", options->format, "json (default: slices, goals, entries, ratings) or csv (entries)")
         ->check(CLI::IsMember({"json", "csv"}));
     command->add_option("--since", options->since, "entries and ratings from this WHEN on (inclusive)")->type_name("WHEN");
@@ -99,7 +99,7 @@ void register_export(CLI::App& app, Context& context) {
     set_examples(command,
                  "  pie export > pie-backup.json\n"
                  "  pie export --format csv --since 2026-11-01 --until 2026-11-30 > november.csv\n"
-                 "  pie export | ssh laptop pie import     # merge this machine's data into another's\n");
+                 "  pie export | ssh laptop pie import   # merge this data into another pie\n");
     command->callback([options, &context] { run_export(*options, context); });
 }
 

@@ -42,7 +42,6 @@ void run_list(const GoalsOptions& options, Context& context) {
 
 void run_add(GoalsOptions options, Context& context, const CLI::App& add) {
     Instant now = context.now();
-    options.words.insert(options.words.end(), words_after_dashes().begin(), words_after_dashes().end());
     for (const std::string& word : options.words) require_utf8(word, "the title");
     require_utf8(options.match, "--match");
     Goal goal;
@@ -86,7 +85,7 @@ void run_set_state(const GoalsOptions& options, Context& context, GoalState stat
         throw UserError(fmt::format("goal #{} is already {}", id, goal_state_name(goal->state)));
     }
     if (state == GoalState::done && goal->kind != GoalKind::one_off) {
-        throw UserError(fmt::format("goal #{} is a {} goal: what you log and rate decides when it is met", id,
+        throw UserError(fmt::format("goal #{} is a {} goal, met by what you log and rate", id,
                                     goal_kind_name(goal->kind)),
                         fmt::format("'pie goals drop {}' retires it", id));
     }
@@ -99,9 +98,9 @@ void run_set_state(const GoalsOptions& options, Context& context, GoalState stat
 
 }  // namespace
 
-void register_goals(CLI::App& app, Context& context) {
+void register_goals(CLI::App& command, Context& context) {
     auto options = std::make_shared<GoalsOptions>();
-    CLI::App* goals = app.add_subcommand("goals", "Goals per slice, with progress in the current period");
+    CLI::App* goals = &command;
     goals->require_subcommand(0, 1);
     goals->add_flag("--all", options->all, "also goals done and dropped");
     goals->add_option("--format", options->format, "text (default) or json")
@@ -112,7 +111,7 @@ void register_goals(CLI::App& app, Context& context) {
                  "  pie goals add social peer consultation --every week --match consult\n"
                  "  pie goals add health move --every day --minutes 30m\n"
                  "  pie goals add mental feel rested --rating 7\n"
-                 "  pie goals add family visit grandma        # one-off: 'pie goals done ID' when done\n"
+                 "  pie goals add family visit grandma   # one-off: 'pie goals done ID' when done\n"
                  "  pie goals done 4\n"
                  "  pie goals drop 2\n");
 

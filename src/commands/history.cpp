@@ -44,9 +44,9 @@ void run_history(const HistoryOptions& options, Context& context) {
 
 }  // namespace
 
-void register_history(CLI::App& app, Context& context) {
+void register_history(CLI::App& command, Context& context) {
     auto options = std::make_shared<HistoryOptions>();
-    CLI::App* history = app.add_subcommand("history", "List logged entries, oldest first, with their ids");
+    CLI::App* history = &command;
     history->add_option("--since", options->since, "from this WHEN on (inclusive)")->type_name("WHEN");
     history->add_option("--until", options->until, "up to this WHEN (exclusive; a day alone is included)")->type_name("WHEN");
     history->add_option("--slice", options->slice, "only this slice");
@@ -56,7 +56,7 @@ void register_history(CLI::App& app, Context& context) {
     set_examples(history,
                  "  pie history\n"
                  "  pie history --since mon --slice social\n"
-                 "  pie history --since 2026-11-01 --until 2026-11-30 --limit 0 --format csv > november.csv\n");
+                 "  pie history --since 2026-11-01 --until 2026-11-30 --limit 0 --format csv\n");
     history->callback([options, &context] { run_history(*options, context); });
 }
 

@@ -139,8 +139,7 @@ void run_import(ImportOptions options, Context& context) {
 
 void register_import(CLI::App& app, Context& context) {
     auto options = std::make_shared<ImportOptions>();
-    CLI::App* command =
-        app.add_subcommand("import", "Read a pie export, CSV entries or Timewarrior's export into your pie");
+    CLI::App* command = &app;
     command->add_option("FILE", options->file, "the file to read; '-' or none for stdin");
     command
         ->add_option("--format", options->format,
@@ -153,7 +152,7 @@ void register_import(CLI::App& app, Context& context) {
                  "  pie import pie-backup.json\n"
                  "  ssh laptop pie export | pie import       # merge another machine's data\n"
                  "  pie import november.csv --dry-run\n"
-                 "  timew export | pie import --map gym=health-fitness --map reading=cultural-identity\n");
+                 "  timew export | pie import --map gym=health-fitness --map choir=social\n");
     command->callback([options, &context] { run_import(*options, context); });
 }
 

@@ -24,7 +24,6 @@ struct LogOptions {
 
 void run_log(LogOptions options, Context& context) {
     Instant now = context.now();
-    options.words.insert(options.words.end(), words_after_dashes().begin(), words_after_dashes().end());
     for (std::size_t i = 1; i < options.words.size(); ++i) require_utf8(options.words[i], "the note");
     require_tags(options.tags);
 
@@ -57,9 +56,9 @@ void run_log(LogOptions options, Context& context) {
 
 }  // namespace
 
-void register_log(CLI::App& app, Context& context) {
+void register_log(CLI::App& command, Context& context) {
     auto options = std::make_shared<LogOptions>();
-    CLI::App* log = app.add_subcommand("log", "Log what you did for a slice");
+    CLI::App* log = &command;
     log->add_option("SLICE", options->words,
                     "the slice (a unique prefix will do), then optionally a DURATION, then a note "
                     "(after '--' a note may start with '-')")

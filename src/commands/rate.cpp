@@ -75,7 +75,7 @@ std::vector<Typed> parse_words(const std::vector<std::string>& words) {
 // Asks for each active slice on the terminal; Enter skips, end of input stops.
 std::vector<Typed> ask(Store& store, const std::vector<Slice>& slices, Instant at, Context& context) {
     std::vector<Typed> typed;
-    print("Rate each slice from 1 (not at all satisfied) to 10 (fully satisfied); Enter skips.\n");
+    print("Rate each slice, 1 (not at all satisfied) to 10 (fully satisfied); Enter skips.\n");
     for (const Slice& slice : slices) {
         if (slice.retired()) continue;
         std::optional<Rating> last = store.latest_rating(slice.id, at);
@@ -119,7 +119,6 @@ void run_list(const RateOptions& options, Context& context) {
 }
 
 void run_rate(RateOptions options, Context& context) {
-    options.words.insert(options.words.end(), words_after_dashes().begin(), words_after_dashes().end());
     if (options.list) return run_list(options, context);
     if (!options.slice.empty() || options.format != "text") {
         throw UserError("--slice and --format go with --list");
@@ -173,9 +172,9 @@ void run_rate(RateOptions options, Context& context) {
 
 }  // namespace
 
-void register_rate(CLI::App& app, Context& context) {
+void register_rate(CLI::App& command, Context& context) {
     auto options = std::make_shared<RateOptions>();
-    CLI::App* rate = app.add_subcommand("rate", "Rate how satisfied you are with a slice, 1-10");
+    CLI::App* rate = &command;
     rate->add_option("RATINGS", options->words, "SLICE SCORE [NOTE...], or SLICE=SCORE...");
     rate->add_option("--at", options->at, "when (default: now)")->type_name("WHEN");
     rate->add_flag("--list", options->list, "show the rating history");

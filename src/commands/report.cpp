@@ -121,10 +121,9 @@ void run_report(const ReportOptions& options, const CLI::App& command, Context& 
 
 }  // namespace
 
-void register_report(CLI::App& app, Context& context) {
+void register_report(CLI::App& command, Context& context) {
     auto options = std::make_shared<ReportOptions>();
-    CLI::App* report = app.add_subcommand(
-        "report", "Show where attention went, how each slice feels, the balance, and goal progress");
+    CLI::App* report = &command;
     report->add_option("--days", options->days, "today and the N-1 days before it (default: 7)")->type_name("N");
     report->add_option("--week", options->week, "a calendar week: this (default), last or YYYY-Www")
         ->expected(0, 1)

@@ -24,7 +24,6 @@ std::vector<std::string> ids_text(const std::vector<std::int64_t>& ids) {
 }
 
 void run_rm(RmOptions options, Context& context) {
-    options.ids.insert(options.ids.end(), words_after_dashes().begin(), words_after_dashes().end());
     Instant now = context.now();
     if (options.ids.empty()) throw UserError("ID is required", "'pie history' lists entries with their ids");
     std::vector<std::int64_t> ids;
@@ -55,10 +54,10 @@ void run_rm(RmOptions options, Context& context) {
 
 }  // namespace
 
-void register_rm(CLI::App& app, Context& context) {
+void register_rm(CLI::App& command, Context& context) {
     auto options = std::make_shared<RmOptions>();
-    CLI::App* rm = app.add_subcommand("rm", "Delete entries by id ('pie undo' brings them back)");
-    // Not ->required(): CLI11 would say so before seeing ids given after '--'.
+    CLI::App* rm = &command;
+    // Not ->required(): run_rm says it, with where to find the ids.
     rm->add_option("ID", options->ids, "entry ids, as 'pie history' shows them");
     set_examples(rm,
                  "  pie rm 42\n"

@@ -82,9 +82,9 @@ void run_retire(const SlicesOptions& options, Context& context, bool retire) {
 
 }  // namespace
 
-void register_slices(CLI::App& app, Context& context) {
+void register_slices(CLI::App& command, Context& context) {
     auto options = std::make_shared<SlicesOptions>();
-    CLI::App* slices = app.add_subcommand("slices", "List the slices of your pie, or change them");
+    CLI::App* slices = &command;
     slices->require_subcommand(0, 1);
     CLI::Option* names =
         slices->add_flag("--names", options->names, "only the names of the active slices, one per line (for scripts)");

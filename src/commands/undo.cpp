@@ -17,8 +17,8 @@ void run_undo(Context& context) {
 
 }  // namespace
 
-void register_undo(CLI::App& app, Context& context) {
-    CLI::App* undo = app.add_subcommand("undo", "Revert the most recent change (log, rm, rate, slices, ...)");
+void register_undo(CLI::App& command, Context& context) {
+    CLI::App* undo = &command;
     set_examples(undo,
                  "  pie undo          # revert the last change\n"
                  "  pie undo; pie undo  # and the one before it\n");

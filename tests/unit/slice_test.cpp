@@ -3,6 +3,7 @@
 #include <pie/error.hpp>
 #include <pie/slice.hpp>
 
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -91,18 +92,58 @@ TEST_CASE("default_label capitalises the first letter and turns dashes into spac
     CHECK(pie::default_label("") == "");
 }
 
-TEST_CASE("edit_distance is the Levenshtein distance") {
+TEST_CASE("edit_distance counts insertions, deletions, substitutions and neighbour swaps as one edit each") {
     CHECK(pie::edit_distance("", "") == 0);
     CHECK(pie::edit_distance("abc", "") == 3);
     CHECK(pie::edit_distance("", "abc") == 3);
     CHECK(pie::edit_distance("social", "social") == 0);
-    CHECK(pie::edit_distance("socail", "social") == 2);  // a transposition is two edits
+    CHECK(pie::edit_distance("socail", "social") == 1);  // a swap of neighbours is one edit
+    CHECK(pie::edit_distance("lgo", "log") == 1);
+    CHECK(pie::edit_distance("ab", "ba") == 1);
+    CHECK(pie::edit_distance("abc", "ca") == 3);  // optimal string alignment: no edit of a swapped pair
     CHECK(pie::edit_distance("kitten", "sitting") == 3);
     CHECK(pie::edit_distance("sitting", "kitten") == 3);  // symmetric
     CHECK(pie::edit_distance("flaw", "lawn") == 2);
     CHECK(pie::edit_distance("carer", "career") == 1);
     CHECK(pie::edit_distance("family", "familly") == 1);
     CHECK(pie::edit_distance("finances", "fiances") == 1);
+}
+
+TEST_CASE("typo_limit allows a third of the typed length, at least one edit") {
+    CHECK(pie::typo_limit("") == 1);
+    CHECK(pie::typo_limit("lg") == 1);
+    CHECK(pie::typo_limit("lgo") == 1);
+    CHECK(pie::typo_limit("socail") == 2);
+    CHECK(pie::typo_limit("xyzzyplugh") == 3);
+}
+
+TEST_CASE("closest_name: the index of the name fewest edits away, within the limit") {
+    std::vector<std::string_view> commands = {"log", "rate", "goals", "report", "history", "rm",
+                                              "undo", "slices", "export", "import", "completion"};
+    auto suggest = [&](std::string_view typed) -> std::string {
+        std::optional<std::size_t> i = pie::closest_name(typed, commands, pie::typo_limit(typed));
+        return i ? std::string(commands[*i]) : "(none)";
+    };
+    CHECK(suggest("lgo") == "log");
+    CHECK(suggest("histroy") == "history");
+    CHECK(suggest("hisotry") == "history");
+    CHECK(suggest("reprot") == "report");
+    CHECK(suggest("imprt") == "import");
+    CHECK(suggest("slice") == "slices");
+    CHECK(suggest("xyzzyplugh") == "(none)");  // 3 edits allowed; every command is further
+    CHECK(suggest("banana") == "(none)");
+    CHECK(suggest("") == "(none)");  // 1 edit allowed; the shortest name has 2 letters
+    CHECK(suggest("rn") == "rm");
+}
+
+TEST_CASE("closest_name: a tie goes to the first name; the limit is inclusive") {
+    std::vector<std::string_view> names = {"rate", "rm", "date"};
+    CHECK(pie::closest_name("xate", names, 1) == std::optional<std::size_t>(0));
+    CHECK(pie::closest_name("xate", names, 0) == std::nullopt);
+    CHECK(pie::closest_name("date", names, 0) == std::optional<std::size_t>(2));
+    CHECK(pie::closest_name("rmxyz", names, 2) == std::nullopt);  // 3 from rm, 4 from rate
+    CHECK(pie::closest_name("rmxyz", names, 3) == std::optional<std::size_t>(1));
+    CHECK(pie::closest_name("x", {}, 10) == std::nullopt);
 }
 
 TEST_CASE("resolve_slice: an exact name wins over a prefix of a longer name, wherever it stands") {
@@ -166,6 +207,25 @@ TEST_CASE("resolve_slice: an unknown name is a UserError whose hint suggests the
         CHECK(std::string(error.what()).find(std::string(c.typed)) != std::string::npos);
         CHECK(error.hint().find("'" + std::string(c.closest) + "'") != std::string::npos);
     }
+}
+
+TEST_CASE("resolve_slice: a typo gets a suggestion by a misspelt prefix or a hyphen-separated part") {
+    auto slices = slices_named({"spiritual", "career", "cultural-identity", "health-fitness", "family", "social",
+                                "mental-health", "finances"});
+    CHECK(resolve_error("helth", slices).hint() == "did you mean 'health-fitness'? ('pie slices' lists them all)");
+    CHECK(resolve_error("fitnes", slices).hint() == "did you mean 'health-fitness'? ('pie slices' lists them all)");
+    CHECK(resolve_error("idnetity", slices).hint() == "did you mean 'cultural-identity'? ('pie slices' lists them all)");
+    CHECK(resolve_error("scoi", slices).hint() == "did you mean 'social'? ('pie slices' lists them all)");
+}
+
+TEST_CASE("resolve_slice: a name far from every slice gets no suggestion, only where to look") {
+    auto slices = slices_named({"spiritual", "career", "cultural-identity", "health-fitness", "family", "social",
+                                "mental-health", "finances"});
+    for (std::string_view typed : {"nosuch", "gardening", "xyzzyplugh", "", "q"}) {
+        CAPTURE(typed);
+        CHECK(resolve_error(typed, slices).hint() == "'pie slices' lists them all");
+    }
+    CHECK(resolve_error("social", {}).hint() == "'pie slices add NAME' adds one");
 }
 
 TEST_CASE("resolve_slice: nothing to choose from, or an empty name, is a UserError") {

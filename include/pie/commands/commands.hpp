@@ -1,30 +1,52 @@
 #pragma once
 
-// The commands of pie, one file each under src/commands/. Each adds its subcommand to the app,
-// with an options struct and a callback that does the work through the Context.
+// The commands of pie, one file each under src/commands/, and the table that names them.
 
 #include <pie/context.hpp>
 
 #include <CLI/CLI.hpp>
 
+#include <string_view>
+
 namespace pie {
 
-void register_slices(CLI::App& app, Context& context);
-void register_log(CLI::App& app, Context& context);
-void register_history(CLI::App& app, Context& context);
-void register_rm(CLI::App& app, Context& context);
-void register_rate(CLI::App& app, Context& context);
-void register_undo(CLI::App& app, Context& context);
-void register_goals(CLI::App& app, Context& context);
-void register_report(CLI::App& app, Context& context);
-void register_export(CLI::App& app, Context& context);
-void register_import(CLI::App& app, Context& context);
-void register_completion(CLI::App& app, Context& context);
+// A command of pie: a row of k_commands.
+struct Command {
+    std::string_view name;     // as typed: `pie NAME`
+    std::string_view summary;  // its line in `pie --help`
+    // Gives the command pie::run made for this row (named, summarised) its options, subcommands
+    // and callback; the callback does the work through the Context. Positional options take
+    // the words typed after `--` too (a NOTE or NAME may start with '-' that way).
+    void (*add)(CLI::App& command, Context& context);
+};
 
-// Every command, in the order `pie --help` lists them.
-inline constexpr void (*k_commands[])(CLI::App&, Context&) = {
-    register_log,    register_rate,   register_goals, register_report, register_history,   register_rm,
-    register_undo,   register_slices, register_export, register_import, register_completion,
+void register_log(CLI::App& command, Context& context);
+void register_rate(CLI::App& command, Context& context);
+void register_goals(CLI::App& command, Context& context);
+void register_report(CLI::App& command, Context& context);
+void register_history(CLI::App& command, Context& context);
+void register_rm(CLI::App& command, Context& context);
+void register_undo(CLI::App& command, Context& context);
+void register_slices(CLI::App& command, Context& context);
+void register_export(CLI::App& command, Context& context);
+void register_import(CLI::App& command, Context& context);
+void register_completion(CLI::App& command, Context& context);
+
+// Every command, in the order `pie --help` lists them: the one place a command is named. Help,
+// dispatch and the test that checks the man page, completions and README (tests/shell/commands)
+// all read it.
+inline constexpr Command k_commands[] = {
+    {"log", "Log what you did for a slice", register_log},
+    {"rate", "Rate how satisfied you are with a slice, 1-10", register_rate},
+    {"goals", "Goals per slice, with progress in the current period", register_goals},
+    {"report", "Show where attention went, how each slice feels, the balance, and goal progress", register_report},
+    {"history", "List logged entries, oldest first, with their ids", register_history},
+    {"rm", "Delete entries by id ('pie undo' brings them back)", register_rm},
+    {"undo", "Revert the most recent change (log, rm, rate, slices, ...)", register_undo},
+    {"slices", "List the slices of your pie, or change them", register_slices},
+    {"export", "Write everything as JSON, or entries as CSV, to stdout", register_export},
+    {"import", "Read a pie export, CSV entries or Timewarrior's export into your pie", register_import},
+    {"completion", "Print a completion script for bash, zsh or fish", register_completion},
 };
 
 }  // namespace pie

@@ -24,10 +24,6 @@ Instant resolve_at(const std::optional<std::string>& at, Instant now);
 // unless since is before until.
 RecordQuery time_range(const std::string& since, const std::string& until, Instant now);
 
-// Words given after `--` (which CLI11 would hand back to the parent command): notes and titles
-// may start with '-' that way. Set by pie::run; log, rate and goals add take them.
-std::vector<std::string>& words_after_dashes();
-
 // Words joined by single spaces, from index `from` on.
 std::string join_words(const std::vector<std::string>& words, std::size_t from = 0);
 
