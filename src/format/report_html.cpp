@@ -39,7 +39,8 @@ th{font-weight:600;color:var(--muted)}
 .bar{fill:var(--bar)}
 ul{padding-left:1.25rem;margin:.25rem 0}
 ul.goals{list-style:none;padding:0}
-ul.goals li{display:flex;flex-wrap:wrap;align-items:center;gap:.1rem .75rem;margin:.5rem 0}
+ul.goals li{display:grid;grid-template-columns:6.25rem 6.5rem 1fr;align-items:center;gap:.1rem .75rem;margin:.5rem 0}
+@media (max-width:32rem){ul.goals li{grid-template-columns:6.25rem 1fr}.goal{grid-column:1/-1}}
 )";
 
 // An HTML element holding `text` (if any); close_empty later keeps it from being written <name/>.
@@ -148,7 +149,7 @@ void add_goals(tinyxml2::XMLElement* main, const Report& report) {
         set_attribute(bar, "aria-hidden", "true");
         draw_bar(bar, 0, 0, 100, 10, goal_fraction(item.goal, item.status));
         add_html(entry, "span", goal_numbers(item.goal, item.status, false));
-        tinyxml2::XMLElement* words = add_html(entry, "span", item.goal.slice + ": ");
+        tinyxml2::XMLElement* words = add_html(entry, "span", item.goal.slice + ": ", "goal");
         add_bdi(words, item.goal.title);
         add_text(words, fmt::format(" ({})", goal_details(item)));
     }

@@ -13,8 +13,7 @@ namespace pie {
 namespace {
 
 constexpr int k_rings = 10;            // the wheel's rings: ratings 1..10
-constexpr double k_stripe_step = 1.0 / 72;  // turns between the stripes of a striped wedge
-constexpr double k_stripe_start = 0.3;      // stripes start this far out (of the radius)
+constexpr double k_hatch_spacing = 5;  // between the hatch lines of a striped wedge
 
 struct Xy {
     double x = 0;
@@ -45,12 +44,24 @@ tinyxml2::XMLElement* add_line(tinyxml2::XMLElement* parent, Xy a, Xy b, std::st
     return line;
 }
 
-// The second cue of a striped wedge: radial lines in the background colour across it.
+// The second cue of a striped wedge: diagonal hatching in the background colour across it.
 void add_stripes(tinyxml2::XMLElement* parent, double cx, double cy, double r, double from, double to) {
-    for (double turn = from + k_stripe_step / 2; turn < to; turn += k_stripe_step) {
-        tinyxml2::XMLElement* stripe =
-            add_line(parent, at_turn(cx, cy, r * k_stripe_start, turn), at_turn(cx, cy, r, turn), k_paper, 1.5);
+    for (const Segment& segment : hatch_lines(cx, cy, r, from, to, k_hatch_spacing)) {
+        tinyxml2::XMLElement* stripe = add_line(parent, {segment.x1, segment.y1}, {segment.x2, segment.y2}, k_paper, 1.25);
         set_attribute(stripe, "class", "edge");
+    }
+}
+
+double cross(Xy a, Xy b) { return a.x * b.y - a.y * b.x; }
+
+// Narrows [low, high] to the t where a + b * t >= 0.
+void keep_non_negative(double a, double b, double& low, double& high) {
+    if (std::abs(b) < 1e-12) {
+        if (a < 0) high = low - 1;
+    } else if (b > 0) {
+        low = std::max(low, -a / b);
+    } else {
+        high = std::min(high, -a / b);
     }
 }
 
@@ -77,6 +88,40 @@ tinyxml2::XMLElement* add_circle(tinyxml2::XMLElement* parent, double cx, double
 }
 
 }  // namespace
+
+std::vector<Segment> hatch_lines(double cx, double cy, double r, double from, double to, double spacing) {
+    // A wedge of more than half a turn is not convex: hatch its halves.
+    if (to - from > 0.5) {
+        double middle = (from + to) / 2;
+        std::vector<Segment> lines = hatch_lines(cx, cy, r, from, middle, spacing);
+        std::vector<Segment> rest = hatch_lines(cx, cy, r, middle, to, spacing);
+        lines.insert(lines.end(), rest.begin(), rest.end());
+        return lines;
+    }
+    // Lines {p : n.p = c} for c on a grid, p = c n + t d; each clipped to the circle and to the
+    // two half-planes of the wedge's sides.
+    const double root = std::sqrt(0.5);
+    Xy n{root, root};
+    Xy d{root, -root};
+    Xy first = at_turn(0, 0, 1, from);
+    Xy last = at_turn(0, 0, 1, to);
+    std::vector<Segment> lines;
+    double centre = n.x * cx + n.y * cy;
+    for (double c = std::ceil((centre - r) / spacing) * spacing; c <= centre + r; c += spacing) {
+        Xy base{c * n.x - cx, c * n.y - cy};  // the line's point at t = 0, from the centre
+        double along = base.x * d.x + base.y * d.y;
+        double reach = r * r - (base.x * base.x + base.y * base.y - along * along);
+        if (reach <= 0) continue;
+        double low = -along - std::sqrt(reach);
+        double high = -along + std::sqrt(reach);
+        keep_non_negative(cross(first, base), cross(first, d), low, high);
+        keep_non_negative(cross(base, last), cross(d, last), low, high);
+        if (high - low < 1) continue;
+        lines.push_back({cx + base.x + d.x * low, cy + base.y + d.y * low, cx + base.x + d.x * high,
+                         cy + base.y + d.y * high});
+    }
+    return lines;
+}
 
 std::string_view slice_colour(int index) {
     static constexpr std::array<std::string_view, k_palette_size> palette = {
@@ -165,8 +210,14 @@ void draw_swatch(tinyxml2::XMLElement* parent, double x, double y, double size, 
     set_number(rect, "rx", size / 5);
     set_attribute(rect, "fill", slice_colour(index));
     if (striped(index)) {
-        tinyxml2::XMLElement* stripe = add_line(parent, {x, y + size}, {x + size, y}, k_paper, 2);
-        set_attribute(stripe, "class", "edge");
+        for (double offset : {-size / 3, 0.0, size / 3}) {
+            // The diagonal x + y = const through the square's centre, moved by `offset`.
+            double low = std::max(0.0, offset);
+            double high = std::min(size, size + offset);
+            tinyxml2::XMLElement* stripe =
+                add_line(parent, {x + low, y + size - low + offset}, {x + high, y + size - high + offset}, k_paper, 1.5);
+            set_attribute(stripe, "class", "edge");
+        }
     }
 }
 

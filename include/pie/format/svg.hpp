@@ -28,7 +28,8 @@ inline constexpr int k_palette_size = 8;
 // past eight slices, where striped() adds a second cue.
 std::string_view slice_colour(int index);
 
-// Whether the slice at `index` is drawn striped: from the ninth slice on, when colours repeat.
+// Whether the slice at `index` is drawn striped (hatched): from the ninth slice on, when colours
+// repeat.
 bool striped(int index);
 
 // One wedge of a circle, in turns clockwise from 12 o'clock: [from, to).
@@ -45,6 +46,18 @@ std::vector<Wedge> pie_wedges(const std::vector<double>& shares);
 // Path data of a wedge of the circle of radius `r` around (cx, cy): from the centre, along an
 // arc ("A") from `from` to `to` (turns), back to the centre. A whole turn is two half arcs.
 std::string wedge_path(double cx, double cy, double r, double from, double to);
+
+// A line segment from (x1, y1) to (x2, y2).
+struct Segment {
+    double x1 = 0;
+    double y1 = 0;
+    double x2 = 0;
+    double y2 = 0;
+};
+
+// Diagonal hatching, lines `spacing` apart going up to the right, clipped to the wedge [from, to)
+// of the circle of radius `r` around (cx, cy): the second cue of a striped slice.
+std::vector<Segment> hatch_lines(double cx, double cy, double r, double from, double to, double spacing);
 
 // The attention pie of radius `r` around (cx, cy), into `parent`: a <path> per wedge (a
 // <circle> for a share of 100%), a faint circle when every share is 0. `titles` (one per share)

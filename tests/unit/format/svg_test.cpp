@@ -149,19 +149,47 @@ TEST_CASE("draw_wheel: equal wedges out to rating/10, an unrated one empty, ring
     CHECK(std::string(whole[0]->Attribute("d")).find(" A 56 56 0 1 1 ") != std::string::npos);
 }
 
-TEST_CASE("the ninth slice on: colours repeat, stripes are the second cue") {
+TEST_CASE("the ninth slice on: colours repeat, hatching is the second cue") {
     std::vector<double> shares(9, 1.0 / 9);
     Drawn drawn;
     pie::draw_pie(drawn.root, 100, 100, 80, shares, std::vector<std::string>(9, "t"));
     auto lines = all_named(drawn.root, "line");
-    CHECK(lines.size() == 8);  // 1/9 turn at one stripe per 1/72 turn
-    for (const auto* line : lines) CHECK(std::string(line->Attribute("class")) == "edge");
+    CHECK(lines.size() > 5);
+    for (const auto* line : lines) {
+        CHECK(std::string(line->Attribute("class")) == "edge");
+        for (auto [x, y] : {std::pair{"x1", "y1"}, std::pair{"x2", "y2"}}) {
+            double px = line->DoubleAttribute(x);
+            double py = line->DoubleAttribute(y);
+            CHECK(std::hypot(px - 100, py - 100) <= 80.01);
+            double turn = turn_of(px, py, 100, 100);
+            if (std::hypot(px - 100, py - 100) > 0.5) CHECK((turn >= 8.0 / 9 - 0.001 || turn < 0.001));
+        }
+    }
 
     Drawn swatch;
     pie::draw_swatch(swatch.root, 0, 0, 14, 8);
-    CHECK(all_named(swatch.root, "line").size() == 1);
+    CHECK(all_named(swatch.root, "line").size() == 3);
     pie::draw_swatch(swatch.root, 0, 0, 14, 7);
-    CHECK(all_named(swatch.root, "line").size() == 1);
+    CHECK(all_named(swatch.root, "line").size() == 3);
+}
+
+TEST_CASE("hatch_lines: parallel diagonals inside the wedge, a wedge over half a turn too") {
+    for (auto [from, to] : {std::pair{0.0, 0.25}, std::pair{0.1, 0.9}, std::pair{0.0, 1.0}, std::pair{0.6, 0.62}}) {
+        auto lines = pie::hatch_lines(0, 0, 50, from, to, 5);
+        CHECK(!lines.empty());
+        for (const auto& line : lines) {
+            CHECK(line.x2 - line.x1 == doctest::Approx(line.y1 - line.y2));  // up to the right at 45 degrees
+            for (auto [x, y] : {std::pair{line.x1, line.y1}, std::pair{line.x2, line.y2}}) {
+                CHECK(std::hypot(x, y) <= 50.001);
+                double turn = turn_of(x, y, 0, 0);
+                if (std::hypot(x, y) > 0.01 && to < 1) CHECK((turn >= from - 1e-6 && turn <= to + 1e-6));
+            }
+        }
+    }
+    // A whole circle is covered: lines 5 apart add up to its area / 5.
+    double length = 0;
+    for (const auto& line : pie::hatch_lines(0, 0, 50, 0, 1, 5)) length += std::hypot(line.x2 - line.x1, line.y2 - line.y1);
+    CHECK(length == doctest::Approx(std::numbers::pi * 50 * 50 / 5).epsilon(0.03));
 }
 
 TEST_CASE("new_svg: width, height and viewBox; the namespace when standalone") {
