@@ -120,7 +120,9 @@ std::vector<std::size_t> shown_labels(const std::vector<std::string>& periods, d
     int longest = 0;
     for (const std::string& period : periods) longest = std::max(longest, display_width(xml_text(period)));
     double room = periods.size() == 1 ? width : width / static_cast<double>(periods.size() - 1);
-    auto every = static_cast<std::size_t>(std::ceil((longest + 2) * k_char / room));
+    // The first label starts at its point and the last ends at its: beside a centred one, each
+    // needs one and a half labels of room.
+    auto every = static_cast<std::size_t>(std::ceil(1.5 * (longest + 2) * k_char / room));
     every = std::max<std::size_t>(every, 1);
     std::size_t last = periods.size() - 1;
     for (std::size_t i = 0; i < periods.size(); i += every) {

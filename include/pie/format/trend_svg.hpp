@@ -40,7 +40,7 @@ std::vector<std::vector<ChartPoint>> line_runs(const std::vector<std::optional<d
                                                double y, double width, double height);
 
 // Which period labels fit under a plot `width` wide without touching: every k-th, the last
-// always; their indexes.
+// always (the first is drawn from its point on, the last up to its point); their indexes.
 std::vector<std::size_t> shown_labels(const std::vector<std::string>& periods, double width);
 
 // The trend's <svg> element, added to `parent`: with the SVG namespace when `standalone`.
