@@ -238,7 +238,7 @@ void draw_bar(tinyxml2::XMLElement* parent, double x, double y, double width, do
     set_number(fill, "width", width * std::min(fraction, 1.0));
     set_number(fill, "height", height);
     set_number(fill, "rx", height / 2);
-    set_attribute(fill, "fill", "#0072B2");
+    set_attribute(fill, "fill", k_bar);
 }
 
 tinyxml2::XMLElement* new_svg(tinyxml2::XMLNode* parent, double width, double height, bool standalone) {

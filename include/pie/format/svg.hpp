@@ -19,6 +19,7 @@ inline constexpr std::string_view k_muted = "#5f5f5f";  // secondary text
 inline constexpr std::string_view k_paper = "#ffffff";  // background and wedge edges
 inline constexpr std::string_view k_faint = "#c8c8c8";  // rings, spokes, outlines
 inline constexpr std::string_view k_track = "#f0f0f0";  // the wheel's track, empty goal bars
+inline constexpr std::string_view k_bar = "#0072B2";    // the filled part of a goal bar
 
 // Colours before the palette repeats.
 inline constexpr int k_palette_size = 8;
