@@ -89,7 +89,7 @@ _pie() {
         --format)
             case $command in
                 goals) candidates="text json" ;;
-                report) candidates="text markdown json csv" ;;
+                report) candidates="text markdown json csv svg html" ;;
                 export) candidates="json csv" ;;
                 import) candidates="json csv timewarrior" ;;
                 *) candidates="text json csv" ;;

@@ -111,7 +111,7 @@ complete -c pie -n '__pie_is report' -l since -x -a "$when" -d 'from WHEN'
 complete -c pie -n '__pie_is report' -l until -x -a "$when" -d 'up to WHEN'
 complete -c pie -n '__pie_is report' -l all -d 'everything'
 complete -c pie -n '__pie_is report' -l by -x -a 'minutes count' -d 'what shares are of'
-complete -c pie -n '__pie_is report' -l format -x -a 'text markdown json csv' -d 'output format'
+complete -c pie -n '__pie_is report' -l format -x -a 'text markdown json csv svg html' -d 'output format'
 complete -c pie -n '__pie_is report' -l width -x -d 'columns of text output'
 
 # history

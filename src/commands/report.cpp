@@ -1,11 +1,12 @@
 // pie report [--days N | --week [this|last|YYYY-Www] | --month [this|last|YYYY-MM]
 //             | --since WHEN [--until WHEN] | --all]
-//            [--by minutes|count] [--format text|markdown|json|csv] [--width N]   (§6)
+//            [--by minutes|count] [--format text|markdown|json|csv|svg|html] [--width N]   (§6, §13)
 
 #include <pie/commands/commands.hpp>
 #include <pie/commands/common.hpp>
 #include <pie/error.hpp>
 #include <pie/format/report.hpp>
+#include <pie/format/report_pictures.hpp>
 #include <pie/report.hpp>
 
 #include <fmt/format.h>
@@ -112,6 +113,10 @@ void run_report(const ReportOptions& options, const CLI::App& command, Context& 
         print(render_json(report));
     } else if (options.format == "csv") {
         print(render_csv(report));
+    } else if (options.format == "svg") {
+        print(render_svg(report));
+    } else if (options.format == "html") {
+        print(render_html(report));
     } else if (options.format == "markdown") {
         print(render_markdown(report, render));
     } else {
@@ -137,8 +142,8 @@ void register_report(CLI::App& command, Context& context) {
     report->add_flag("--all", options->all, "everything, from the first record on");
     report->add_option("--by", options->by, "shares of minutes (default) or of entry counts")
         ->check(CLI::IsMember({"minutes", "count"}));
-    report->add_option("--format", options->format, "text (default), markdown, json or csv")
-        ->check(CLI::IsMember({"text", "markdown", "json", "csv"}));
+    report->add_option("--format", options->format, "text (default), markdown, json, csv, svg or html")
+        ->check(CLI::IsMember({"text", "markdown", "json", "csv", "svg", "html"}));
     report->add_option("--width", options->width, "columns of text and markdown (default: the terminal's, else 80)")
         ->type_name("N");
     set_examples(report,
@@ -147,6 +152,7 @@ void register_report(CLI::App& command, Context& context) {
                  "  pie report --month 2026-10 --by count\n"
                  "  pie report --since 2026-11-01 --until 2026-11-14 --format csv\n"
                  "  pie report --week last --format markdown >> notes.md\n"
+                 "  pie report --week last --format svg > week.svg\n"
                  "  pie report --all --format json | jq .balance\n");
     report->callback([options, report, &context] { run_report(*options, *report, context); });
 }

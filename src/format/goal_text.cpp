@@ -25,21 +25,33 @@ std::string_view goal_every_word(const Goal& goal) {
     return "-";
 }
 
-std::string goal_progress(const Goal& goal, const GoalStatus& status, bool ascii) {
+std::string goal_numbers(const Goal& goal, const GoalStatus& status, bool ascii) {
     std::string_view tick = ascii ? " ok" : " ✓";
     if (goal.kind == GoalKind::one_off) {
         return status.met ? fmt::format("done{}", tick) : std::string("not yet");
     }
+    std::int64_t reached = status.progress.value_or(0);
+    std::string numbers = goal.kind == GoalKind::rating
+                              ? fmt::format("rating {}/{}", status.progress ? std::to_string(*status.progress) : "-",
+                                            *status.target)
+                              : fmt::format("{}/{}", measure_text(goal, reached), measure_text(goal, *status.target));
+    return numbers + (status.met ? std::string(tick) : "");
+}
+
+double goal_fraction(const Goal& goal, const GoalStatus& status) {
+    if (goal.kind == GoalKind::one_off) return status.met ? 1 : 0;
+    double reached = static_cast<double>(status.progress.value_or(0));
+    return std::clamp(reached / *status.target, 0.0, 1.0);
+}
+
+std::string goal_progress(const Goal& goal, const GoalStatus& status, bool ascii) {
+    if (goal.kind == GoalKind::one_off) return goal_numbers(goal, status, ascii);
     constexpr int bar_width = 10;
     std::int64_t reached = status.progress.value_or(0);
     int filled = static_cast<int>(std::min<std::int64_t>(bar_width, reached * bar_width / *status.target));
     std::string bar;
     for (int i = 0; i < bar_width; ++i) bar += i < filled ? (ascii ? "#" : "█") : (ascii ? "-" : "░");
-    std::string numbers = goal.kind == GoalKind::rating
-                              ? fmt::format("rating {}/{}", status.progress ? std::to_string(*status.progress) : "-",
-                                            *status.target)
-                              : fmt::format("{}/{}", measure_text(goal, reached), measure_text(goal, *status.target));
-    return fmt::format("{} {}{}", bar, numbers, status.met ? tick : "");
+    return fmt::format("{} {}", bar, goal_numbers(goal, status, ascii));
 }
 
 }  // namespace pie

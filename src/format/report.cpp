@@ -4,6 +4,7 @@
 #include <pie/format/csv.hpp>
 #include <pie/format/goal_text.hpp>
 #include <pie/format/json.hpp>
+#include <pie/format/report_words.hpp>
 #include <pie/text.hpp>
 
 #include <fmt/format.h>
@@ -27,8 +28,6 @@ double round_to(double value, int decimals) {
     return std::round(value * scale) / scale;
 }
 
-std::string percent(double share) { return fmt::format("{:.1f}%", round_to(share * 100, 1)); }
-
 // "a", "a or b", "a, b or c".
 std::string either(const std::vector<std::string>& names) {
     std::string out;
@@ -38,6 +37,10 @@ std::string either(const std::vector<std::string>& names) {
     }
     return out;
 }
+
+}  // namespace
+
+std::string percent(double share) { return fmt::format("{:.1f}%", round_to(share * 100, 1)); }
 
 // "Mon 16 Nov to Sun 22 Nov 2026"; "Tue 24 Nov 2026" for one day.
 std::string dates_text(const ReportPeriod& period) {
@@ -90,18 +93,16 @@ std::string average_text(const Report& report) {
                        plural(rated, "slice", "slices"));
 }
 
+std::string goal_details(const GoalReport& item) {
+    const Goal& goal = item.goal;
+    if (goal.kind == GoalKind::one_off) return "one-off";
+    if (goal.every) return fmt::format("{}, streak {}", goal_every_word(goal), item.status.streak.value_or(0));
+    return "latest rating";
+}
+
 // A goal's details: "career: peer consultation (weekly, streak 3)".
 std::string goal_text(const GoalReport& item, bool ascii) {
-    const Goal& goal = item.goal;
-    std::string details;
-    if (goal.kind == GoalKind::one_off) {
-        details = "one-off";
-    } else if (goal.every) {
-        details = fmt::format("{}, streak {}", goal_every_word(goal), item.status.streak.value_or(0));
-    } else {
-        details = "latest rating";
-    }
-    return fmt::format("{}: {} ({})", goal.slice, display_text(goal.title, ascii), details);
+    return fmt::format("{}: {} ({})", item.goal.slice, display_text(item.goal.title, ascii), goal_details(item));
 }
 
 // `text` broken into lines of at most `width` columns at spaces: the first line starts with
@@ -134,6 +135,8 @@ std::vector<std::string> wrap(std::string_view text, int width, std::string_view
     lines.push_back(line);
     return lines;
 }
+
+namespace {
 
 std::string rstrip(std::string line) {
     while (!line.empty() && line.back() == ' ') line.pop_back();
