@@ -7,12 +7,13 @@ PIE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shell tests: the man page (man-db, groff-base), the .deb (dpkg-dev for dpkg-shlibdeps, file for
 # cpack), and zsh and fish to check their completion scripts. Then the reliability tests: clang
 # and its libFuzzer runtime for scripts/fuzz, strace to see that pie opens no socket and writes
-# no file outside the database's directory. Last, for the pictures (§13): xmllint, rsvg-convert
-# and a headless Chromium check that SVG and HTML parse and render.
+# no file outside the database's directory; clang-format for the style test. Last, for the
+# pictures (§13): xmllint, rsvg-convert and a headless Chromium check that SVG and HTML parse
+# and render.
 PIE_PACKAGES=(cmake make g++ pkgconf libcli11-dev libfmt-dev libsqlitecpp-dev libsqlite3-dev
               doctest-dev nlohmann-json3-dev libutf8proc-dev libtinyxml2-dev sqlite3 util-linux python3
               man-db groff-base dpkg-dev file zsh fish
-              clang libclang-rt-14-dev strace
+              clang libclang-rt-14-dev strace clang-format
               libxml2-utils librsvg2-bin chromium)
 
 pie_ensure_packages() {
