@@ -140,6 +140,18 @@ std::string json_error(const Json::exception& e) {
     return std::string(what);
 }
 
+// Parses `in` for its callback, which hands each record to the store and discards it; malformed
+// JSON, or a number no type holds (1e999), is a UserError.
+void parse_json_stream(std::istream& in, const Json::parser_callback_t& callback) {
+    try {
+        [[maybe_unused]] Json rest = Json::parse(in, callback);
+    } catch (const Json::parse_error& e) {
+        throw UserError(fmt::format("not valid JSON: {}", json_error(e)));
+    } catch (const Json::out_of_range& e) {
+        throw UserError(fmt::format("not valid JSON: {}", json_error(e)));
+    }
+}
+
 }  // namespace
 
 bool ImportCounts::changes() const {
@@ -253,13 +265,7 @@ void ImportSession::read_json(std::istream& in) {
         }
         return true;
     };
-    try {
-        [[maybe_unused]] Json rest = Json::parse(in, callback);  // every record went to the store
-    } catch (const Json::parse_error& e) {
-        throw UserError(fmt::format("not valid JSON: {}", json_error(e)));
-    } catch (const Json::out_of_range& e) {  // a number no type holds, such as 1e999
-        throw UserError(fmt::format("not valid JSON: {}", json_error(e)));
-    }
+    parse_json_stream(in, callback);
     if (!marked) throw not_an_export();
     m_importer.finish();
 }
@@ -523,13 +529,7 @@ void ImportSession::read_timewarrior(std::istream& in) {
         });
         return false;
     };
-    try {
-        [[maybe_unused]] Json rest = Json::parse(in, callback);  // every record went to the store
-    } catch (const Json::parse_error& e) {
-        throw UserError(fmt::format("not valid JSON: {}", json_error(e)));
-    } catch (const Json::out_of_range& e) {  // a number no type holds, such as 1e999
-        throw UserError(fmt::format("not valid JSON: {}", json_error(e)));
-    }
+    parse_json_stream(in, callback);
     m_importer.finish();
 }
 
