@@ -3,7 +3,7 @@
 #include <pie/commands/commands.hpp>
 #include <pie/commands/common.hpp>
 #include <pie/error.hpp>
-#include <pie/format/ratings.hpp>
+#include <pie/format/rate.hpp>
 #include <pie/text.hpp>
 
 #include <fmt/format.h>

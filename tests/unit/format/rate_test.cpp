@@ -2,7 +2,7 @@
 
 #include "../support.hpp"
 
-#include <pie/format/ratings.hpp>
+#include <pie/format/rate.hpp>
 
 #include <nlohmann/json.hpp>
 

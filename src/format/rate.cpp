@@ -1,4 +1,4 @@
-#include <pie/format/ratings.hpp>
+#include <pie/format/rate.hpp>
 
 #include <pie/format/csv.hpp>
 #include <pie/format/json.hpp>
