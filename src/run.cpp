@@ -75,8 +75,8 @@ int fail_parse(const CLI::ParseError& e, CLI::App& app) {
 }
 
 // The names of k_commands, in its order.
-constexpr std::string_view k_command_names[] = {"log",  "rate",   "goals",  "report", "history",   "rm",
-                                                "undo", "slices", "export", "import", "completion"};
+constexpr std::string_view k_command_names[] = {"log",  "rate",   "goals",  "report", "review", "nudge", "history",
+                                                "rm",   "undo",   "slices", "export", "import", "completion"};
 static_assert(std::size(k_command_names) == std::size(k_commands));
 
 // The command `args` name when nothing before it but global options (--db PATH, --color WHEN,

@@ -48,7 +48,14 @@ Json slice_json(const Slice& slice) {
             {"changed_at", time_or_null(slice.changed_at)}};
 }
 
-Json goal_record_json(const Goal& goal) {
+// A goal's pauses (§5), oldest first.
+Json pauses_json(const std::vector<GoalPause>& pauses) {
+    Json out = Json::array();
+    for (const GoalPause& pause : pauses) out.push_back({{"from", format_iso(pause.from)}, {"until", time_or_null(pause.until)}});
+    return out;
+}
+
+Json goal_record_json(const Goal& goal, const std::vector<GoalPause>& pauses) {
     return {{"uuid", goal.uuid},
             {"slice", goal.slice},
             {"title", goal.title},
@@ -62,7 +69,8 @@ Json goal_record_json(const Goal& goal) {
             {"created_at", format_iso(goal.created_at)},
             {"done_at", time_or_null(goal.done_at)},
             {"dropped_at", time_or_null(goal.dropped_at)},
-            {"changed_at", format_iso(goal.changed_at)}};
+            {"changed_at", format_iso(goal.changed_at)},
+            {"pauses", pauses_json(pauses)}};
 }
 
 Json entry_json(const Entry& entry) {
@@ -128,13 +136,19 @@ void run_export(const ExportOptions& options, Context& context) {
     for (const Slice& slice : slices) out.record(slice_json(slice));
     out.end();
     out.begin("goals");
-    for (const Goal& goal : goals) out.record(goal_record_json(goal));
+    for (const Goal& goal : goals) out.record(goal_record_json(goal, store.goal_pauses(goal.id)));
     out.end();
     out.begin("entries");
     store.each_entry(query, [&](const Entry& entry) { out.record(entry_json(entry)); });
     out.end();
     out.begin("ratings");
     store.each_rating(query, [&](const Rating& rating) { out.record(rating_json(rating)); });
+    out.end();
+    out.begin("reviews");  // oldest first, as the other records
+    std::vector<Review> reviews = store.reviews(query.since, query.until);
+    for (auto it = reviews.rbegin(); it != reviews.rend(); ++it) {
+        out.record({{"uuid", it->uuid}, {"at", format_iso(it->at)}, {"intention", value_or_null(it->intention)}});
+    }
     out.end();
     out.finish();
 }
@@ -144,7 +158,7 @@ void run_export(const ExportOptions& options, Context& context) {
 void register_export(CLI::App& app, Context& context) {
     auto options = std::make_shared<ExportOptions>();
     CLI::App* command = app.add_subcommand("export", "Write everything as JSON, or entries as CSV, to stdout");
-    command->add_option("--format", options->format, "json (default: slices, goals, entries, ratings) or csv (entries)")
+    command->add_option("--format", options->format, "json (default: slices, goals, entries, ratings, reviews) or csv (entries)")
         ->check(CLI::IsMember({"json", "csv"}));
     command->add_option("--since", options->since, "entries and ratings from this WHEN on (inclusive)")->type_name("WHEN");
     command->add_option("--until", options->until,

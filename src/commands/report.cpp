@@ -85,7 +85,24 @@ void run_report(const ReportOptions& options, const CLI::App& command, Context& 
     render.width = options.width.empty() ? std::max(k_min_width, context.terminal_width().value_or(80))
                                          : parse_number(options.width, "--width", k_min_width, k_max_width);
     ReportPeriod period = choose_period(options, command, context, now);
-    Store& store = context.read_store();
+    Basis basis = options.by == "count" ? Basis::count : Basis::minutes;
+    Report report = read_report(context.read_store(), period, basis, now);
+    render.ascii = context.ascii();
+    render.color = context.color();
+    if (options.format == "json") {
+        print(render_json(report));
+    } else if (options.format == "csv") {
+        print(render_csv(report));
+    } else if (options.format == "markdown") {
+        print(render_markdown(report, render));
+    } else {
+        print(render_text(report, render));
+    }
+}
+
+}  // namespace
+
+Report read_report(Store& store, const ReportPeriod& period, Basis basis, Instant now) {
     Instant last_instant = period.to - 1;
     std::vector<SliceFacts> slices;
     for (Slice& slice : store.slices()) {
@@ -103,23 +120,13 @@ void run_report(const ReportOptions& options, const CLI::App& command, Context& 
         GoalStatus status = evaluate_goal(goal, last_instant, store.goal_lookups(goal, last_instant));
         goals.push_back({std::move(goal), status});
     }
-    Basis basis = options.by == "count" ? Basis::count : Basis::minutes;
     Report report = compute_report(period, basis, now, slices, std::move(goals));
-
-    render.ascii = context.ascii();
-    render.color = context.color();
-    if (options.format == "json") {
-        print(render_json(report));
-    } else if (options.format == "csv") {
-        print(render_csv(report));
-    } else if (options.format == "markdown") {
-        print(render_markdown(report, render));
-    } else {
-        print(render_text(report, render));
+    std::vector<Review> reviews = store.reviews(period.from, period.to);  // newest first
+    for (auto it = reviews.rbegin(); it != reviews.rend(); ++it) {
+        if (it->intention) report.intentions.emplace_back(it->at, *it->intention);
     }
+    return report;
 }
-
-}  // namespace
 
 void register_report(CLI::App& app, Context& context) {
     auto options = std::make_shared<ReportOptions>();

@@ -27,8 +27,9 @@ std::string_view goal_every_word(const Goal& goal) {
 
 std::string goal_progress(const Goal& goal, const GoalStatus& status, bool ascii) {
     std::string_view tick = ascii ? " ok" : " ✓";
+    std::string_view paused = status.paused ? " paused" : "";
     if (goal.kind == GoalKind::one_off) {
-        return status.met ? fmt::format("done{}", tick) : std::string("not yet");
+        return fmt::format("{}{}", status.met ? fmt::format("done{}", tick) : std::string("not yet"), paused);
     }
     constexpr int bar_width = 10;
     std::int64_t reached = status.progress.value_or(0);
@@ -39,7 +40,7 @@ std::string goal_progress(const Goal& goal, const GoalStatus& status, bool ascii
                               ? fmt::format("rating {}/{}", status.progress ? std::to_string(*status.progress) : "-",
                                             *status.target)
                               : fmt::format("{}/{}", measure_text(goal, reached), measure_text(goal, *status.target));
-    return fmt::format("{} {}{}", bar, numbers, status.met ? tick : "");
+    return fmt::format("{} {}{}{}", bar, numbers, status.met ? tick : "", paused);
 }
 
 }  // namespace pie

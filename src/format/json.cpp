@@ -18,7 +18,8 @@ nlohmann::ordered_json goal_json(const Goal& goal, const GoalStatus& status) {
                 {"target", target},
                 {"progress", progress},
                 {"met", status.met},
-                {"streak", status.streak ? json(*status.streak) : json(nullptr)}};
+                {"streak", status.streak ? json(*status.streak) : json(nullptr)},
+                {"paused", status.paused}};
 }
 
 }  // namespace pie

@@ -4,6 +4,7 @@
 #include <pie/format/csv.hpp>
 #include <pie/format/goal_text.hpp>
 #include <pie/format/json.hpp>
+#include <pie/format/review.hpp>
 #include <pie/text.hpp>
 
 #include <fmt/format.h>
@@ -385,6 +386,7 @@ std::string render_text(const Report& report, const RenderOptions& options) {
             }
         }
     }
+    for (const std::string& line : intention_lines(report, ascii)) out += paragraph(line, "  ", "    ");
     return out;
 }
 
@@ -439,6 +441,7 @@ std::string render_markdown(const Report& report, const RenderOptions& options) 
             for (const std::string& line : wrap(text, md.width, "- ", "  ", ascii)) out += line + "\n";
         }
     }
+    for (const std::string& line : intention_lines(report, ascii)) out += "\n" + paragraph(line);
     return out;
 }
 
@@ -474,6 +477,7 @@ std::string render_json(const Report& report) {
           {"needs_care", report.needs_care}}},
         {"ratings", {{"average", report.average_rating ? json(round_to(*report.average_rating, 1)) : json(nullptr)}}},
         {"goals", goals},
+        {"intentions", intentions_json(report)},
     };
     return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }

@@ -20,11 +20,14 @@ void register_report(CLI::App& app, Context& context);
 void register_export(CLI::App& app, Context& context);
 void register_import(CLI::App& app, Context& context);
 void register_completion(CLI::App& app, Context& context);
+void register_review(CLI::App& app, Context& context);
+void register_nudge(CLI::App& app, Context& context);
 
 // Every command, in the order `pie --help` lists them.
 inline constexpr void (*k_commands[])(CLI::App&, Context&) = {
-    register_log,    register_rate,   register_goals, register_report, register_history,   register_rm,
-    register_undo,   register_slices, register_export, register_import, register_completion,
+    register_log,    register_rate,   register_goals,  register_report, register_review,     register_nudge,
+    register_history, register_rm,   register_undo,   register_slices, register_export,     register_import,
+    register_completion,
 };
 
 }  // namespace pie

@@ -3,6 +3,7 @@
 // Small pieces several commands share: describing records, reading ids, WHEN options, help text.
 
 #include <pie/context.hpp>
+#include <pie/report.hpp>
 #include <pie/store.hpp>
 
 #include <CLI/CLI.hpp>
@@ -27,6 +28,10 @@ RecordQuery time_range(const std::string& since, const std::string& until, Insta
 // Words given after `--` (which CLI11 would hand back to the parent command): notes and titles
 // may start with '-' that way. Set by pie::run; log, rate and goals add take them.
 std::vector<std::string>& words_after_dashes();
+
+// The report of `period` read from `store` (§6): slices, goals at its last instant, and the
+// intentions of the reviews made inside it. `pie report` and `pie review` show it.
+Report read_report(Store& store, const ReportPeriod& period, Basis basis, Instant now);
 
 // Words joined by single spaces, from index `from` on.
 std::string join_words(const std::vector<std::string>& words, std::size_t from = 0);
