@@ -11,7 +11,7 @@ namespace pie {
 
 namespace {
 
-constexpr int k_title_width = 30;                // a goal's title in a line, at most
+constexpr int k_title_width = 30;  // a goal's title in a line, at most (cut with "...", ASCII for --ascii)
 constexpr Instant k_day = 24 * 60 * 60;
 constexpr Instant k_due_within = 2 * k_day;      // goal_due: the period ends within 48 h
 constexpr std::int64_t k_quiet_floor_days = 7;   // quiet: more days than this ...
@@ -50,7 +50,7 @@ std::optional<Nudge> goal_due(const NudgeGoal& item, Instant now) {
     std::string next = goal.kind == GoalKind::rating ? fmt::format("pie rate {}", goal.slice)
                                                      : fmt::format("pie log {} ...", goal.slice);
     Nudge nudge{"goal_due", goal.slice, goal.id, std::nullopt, ""};
-    nudge.text = fmt::format("\"{}\" {} and this {} ends {}: {}", truncate_to_width(goal.title, k_title_width, false), goal_standing(goal, status),
+    nudge.text = fmt::format("\"{}\" {} and this {} ends {}: {}", truncate_to_width(goal.title, k_title_width, true), goal_standing(goal, status),
                              period_kind_name(*goal.every), ends, next);
     return nudge;
 }

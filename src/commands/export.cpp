@@ -144,10 +144,12 @@ void run_export(const ExportOptions& options, Context& context) {
     out.begin("ratings");
     store.each_rating(query, [&](const Rating& rating) { out.record(rating_json(rating)); });
     out.end();
-    out.begin("reviews");  // oldest first, as the other records
+    out.begin("reviews");  // by time, then UUID: the same order on every machine
     std::vector<Review> reviews = store.reviews(query.since, query.until);
-    for (auto it = reviews.rbegin(); it != reviews.rend(); ++it) {
-        out.record({{"uuid", it->uuid}, {"at", format_iso(it->at)}, {"intention", value_or_null(it->intention)}});
+    std::sort(reviews.begin(), reviews.end(),
+              [](const Review& a, const Review& b) { return std::tie(a.at, a.uuid) < std::tie(b.at, b.uuid); });
+    for (const Review& review : reviews) {
+        out.record({{"uuid", review.uuid}, {"at", format_iso(review.at)}, {"intention", value_or_null(review.intention)}});
     }
     out.end();
     out.finish();

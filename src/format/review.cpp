@@ -85,8 +85,13 @@ std::string render_review_text(const ReviewSummary& summary, const RenderOptions
     }
     out += "\nGoals\n";
     if (report.goals.empty()) out += "  none: 'pie goals add SLICE TITLE' sets one\n";
+    int bar_width = 0;
     for (const GoalReport& item : report.goals) {
-        out += fmt::format("  {}  {}\n", goal_progress(item.goal, item.status, ascii), goal_words(item.goal, ascii));
+        bar_width = std::max(bar_width, display_width(goal_progress(item.goal, item.status, ascii)));
+    }
+    for (const GoalReport& item : report.goals) {
+        out += fmt::format("  {}  {}\n", pad_right(goal_progress(item.goal, item.status, ascii), bar_width),
+                           goal_words(item.goal, ascii));
     }
     out += "\nIntention for the coming week\n";
     out += summary.review.intention ? "  " + display_text(*summary.review.intention, ascii) + "\n" : "  none\n";

@@ -256,7 +256,7 @@ TEST_CASE("goal_due words: minutes and rating goals, long titles cut") {
     facts.goals = {minutes, rating};
     std::vector<Nudge> nudges = pie::compute_nudges(facts);
     REQUIRE(nudges.size() == 2);
-    CHECK(nudges[0].text == "\"" + std::string(29, 'x') + "…\" is at 45m of 2h and this week ends today: "
+    CHECK(nudges[0].text == "\"" + std::string(27, 'x') + "...\" is at 45m of 2h and this week ends today: "
                                                           "pie log health-fitness ...");
     CHECK(nudges[1].text == "\"calm\" has a rating of 4 (aim: 6) and this week ends today: pie rate mental-health");
 }
