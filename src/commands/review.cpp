@@ -106,8 +106,9 @@ std::string ask_line(Context& context, std::string_view prompt) {
 Answers ask(Store& store, const std::vector<Slice>& slices, Instant now, Context& context) {
     Answers answers;
     Report week = read_report(store, days_period(7, now), Basis::minutes, now);
-    print(fmt::format("Weekly review: the last 7 days ({})\n", week.period.label));
-    for (const std::string& finding : report_findings(week)) print(context.show("  - " + finding) + "\n");
+    RenderOptions render;
+    render.width = std::max(k_min_width, context.terminal_width().value_or(80));
+    print(render_review_week(week, render));
 
     print("\nHow does each slice feel? A number from 1 to 10 rates it; Enter keeps it as it is.\n");
     for (const Slice& slice : slices) {

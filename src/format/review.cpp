@@ -71,6 +71,14 @@ json intentions_json(const Report& report) {
     return out;
 }
 
+std::string render_review_week(const Report& week, const RenderOptions& options) {
+    std::string out = fmt::format("Weekly review: the last 7 days ({})\n", week.period.label);
+    for (const std::string& finding : report_findings(week)) {
+        out += wrapped(finding, std::max(options.width, k_min_width), "  - ", "    ");
+    }
+    return out;
+}
+
 std::string render_review_text(const ReviewSummary& summary, const RenderOptions& options) {
     const Report& report = summary.report;
     bool ascii = options.ascii;

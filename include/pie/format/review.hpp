@@ -19,6 +19,10 @@ std::vector<std::string> intention_lines(const Report& report, bool ascii);
 // [{"at", "text"}], oldest first.
 nlohmann::ordered_json intentions_json(const Report& report);
 
+// "Weekly review: the last 7 days (LABEL)" and the findings, wrapped to options.width: the few
+// lines the review on a terminal starts with.
+std::string render_review_week(const Report& week, const RenderOptions& options);
+
 // The summary: period, balance and findings, the ratings given with their change, goals with
 // progress, the intention. Text fits options.width but for user text; markdown for notes.
 std::string render_review_text(const ReviewSummary& summary, const RenderOptions& options);
