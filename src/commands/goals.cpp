@@ -231,9 +231,9 @@ void register_goals(CLI::App& app, Context& context) {
     set_examples(drop, "  pie goals drop 2\n");
     drop->callback([options, &context] { run_set_state(*options, context, GoalState::dropped); });
 
-    CLI::App* pause = goals->add_subcommand("pause", "Pause a goal: paused periods neither count nor break a streak");
+    CLI::App* pause = goals->add_subcommand("pause", "Pause a goal (illness, travel): its streak waits");
     pause->add_option("ID", options->id, "the goal's id")->required();
-    pause->add_option("--until", options->until, "WHEN the pause ends (a day alone: through that day)");
+    pause->add_option("--until", options->until, "WHEN it ends (a day alone: through that day)");
     set_examples(pause, "  pie goals pause 2                      # until 'pie goals resume 2'\n"
                         "  pie goals pause 2 --until 2026-12-06   # travel: back on Monday\n");
     pause->callback([options, &context] { run_pause(*options, context, true); });

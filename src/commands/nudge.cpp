@@ -41,9 +41,9 @@ void register_nudge(CLI::App& app, Context& context) {
     nudge->add_flag("--all", options->all, "every candidate, one per line, most timely first");
     nudge->add_option("--format", options->format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
     set_examples(nudge,
-                 "  pie nudge                 # e.g. social has been quiet for 12 days (usually every 3 days): ...\n"
-                 "  pie nudge --all\n"
-                 "  PROMPT_COMMAND='pie nudge'   # bash: see README for zsh, login and cron\n");
+                 "  pie nudge                   # e.g. 'social has been quiet for 12 days ...'\n"
+                 "  pie nudge --all             # every candidate\n"
+                 "  PROMPT_COMMAND='pie nudge'  # bash: see README for zsh, login and cron\n");
     nudge->callback([options, &context] { run_nudge(*options, context); });
 }
 

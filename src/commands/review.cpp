@@ -6,13 +6,13 @@
 #include <pie/error.hpp>
 #include <pie/format/goal_text.hpp>
 #include <pie/format/review.hpp>
+#include <pie/score.hpp>
 #include <pie/text.hpp>
 #include <pie/uuid.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -36,15 +36,6 @@ struct Answers {
     std::vector<Goal> done;
     std::optional<std::string> intention;
 };
-
-std::optional<int> score_of(std::string_view text) {
-    int score = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), score);
-    if (text.empty() || ec != std::errc() || end != text.data() + text.size() || score < 1 || score > 10) {
-        return std::nullopt;
-    }
-    return score;
-}
 
 // An open one-off goal by its id as typed; a usage error for any other goal or an unknown id.
 Goal open_one_off(Store& store, std::string_view typed) {
@@ -72,15 +63,11 @@ Answers from_options(const ReviewOptions& options, Store& store, const std::vect
             throw UserError(fmt::format("expected SLICE=SCORE, got '{}'", pair), "e.g. pie review --rate social=6");
         }
         const Slice& slice = require_active(resolve_slice(pair.substr(0, eq), slices));
-        std::optional<int> score = score_of(std::string_view(pair).substr(eq + 1));
-        if (!score) {
-            throw UserError(fmt::format("rating '{}' is out of range: it must be a whole number from 1 to 10",
-                                        pair.substr(eq + 1)));
-        }
+        int score = parse_score(std::string_view(pair).substr(eq + 1));
         bool twice = std::any_of(answers.ratings.begin(), answers.ratings.end(),
                                  [&](const auto& r) { return r.first.id == slice.id; });
         if (twice) throw UserError(fmt::format("slice '{}' rated twice", slice.name));
-        answers.ratings.emplace_back(slice, *score);
+        answers.ratings.emplace_back(slice, score);
     }
     for (const std::string& id : options.done) add_done(answers, open_one_off(store, id));
     if (options.intention) {
@@ -118,7 +105,7 @@ Answers ask(Store& store, const std::vector<Slice>& slices, Instant now, Context
         for (;;) {
             std::string line = ask_line(context, fmt::format("{} ({}){}: ", slice.label, slice.name, now_text));
             if (line.empty()) break;
-            if (std::optional<int> score = score_of(line)) {
+            if (std::optional<int> score = read_score(line)) {
                 answers.ratings.emplace_back(slice, *score);
                 break;
             }
@@ -226,7 +213,7 @@ void register_review(CLI::App& app, Context& context) {
         ->check(CLI::IsMember({"text", "markdown", "json"}));
     review->add_flag("--list", options->list, "past reviews, newest first, with their intentions");
     set_examples(review,
-                 "  pie review                               # on a terminal: walks through the week\n"
+                 "  pie review              # on a terminal: walks through the week\n"
                  "  pie review --rate social=6 --rate career=7 --intention 'call an old friend'\n"
                  "  pie review --done 4 --format markdown >> notes.md\n"
                  "  pie review --list\n");
