@@ -46,7 +46,7 @@ _pie() {
                 ;;
             --db | --color | -d | --duration | --at | -t | --tag | --slice | --format | --every | \
                 --times | --minutes | --match | --rating | --since | --until | -n | --limit | \
-                --days | --by | --width | --map)
+                --days | --by | --width | --map | --rate | --done | --intention)
                 local value_at=$((i + 1))
                 [[ ${COMP_WORDS[value_at]} == "=" ]] && value_at=$((i + 2))
                 ((value_at < COMP_CWORD)) || break
@@ -65,7 +65,7 @@ _pie() {
             *)
                 if [[ -z $command ]]; then
                     command=$word
-                elif [[ -z $sub && $positionals -eq 0 && $command == goals && $word =~ ^(add|done|drop)$ ]]; then
+                elif [[ -z $sub && $positionals -eq 0 && $command == goals && $word =~ ^(add|done|drop|pause|resume)$ ]]; then
                     sub=$word
                 elif [[ -z $sub && $positionals -eq 0 && $command == slices &&
                     $word =~ ^(add|rename|retire|restore)$ ]]; then
@@ -88,7 +88,8 @@ _pie() {
         --color) candidates="auto always never" ;;
         --format)
             case $command in
-                goals) candidates="text json" ;;
+                goals | nudge) candidates="text json" ;;
+                review) candidates="text markdown json" ;;
                 report) candidates="text markdown json csv svg html" ;;
                 export) candidates="json csv" ;;
                 import) candidates="json csv timewarrior" ;;
@@ -102,11 +103,16 @@ _pie() {
             [[ $cur == -* ]] || candidates="this last"
             ;;
         --slice) candidates=$(_pie_slice_names "$pie" "$db") ;;
+        --rate)
+            local name
+            for name in $(_pie_slice_names "$pie" "$db"); do candidates+=" $name="; done
+            compopt -o nospace 2>/dev/null
+            ;;
         --at | --since | --until)
             candidates="now today yesterday monday tuesday wednesday thursday friday saturday sunday"
             ;;
         -d | --duration | -t | --tag | --times | --minutes | --match | --rating | -n | --limit | \
-            --days | --width | --map)
+            --days | --width | --map | --done | --intention)
             return 0  # a value of the user's own
             ;;
     esac
@@ -114,7 +120,7 @@ _pie() {
         if [[ $cur == -* ]]; then
             candidates="$global_options --version"
         else
-            candidates="log rate goals report history rm undo slices export import completion"
+            candidates="log rate goals report review nudge history rm undo slices export import completion"
         fi
     elif [[ -z $candidates && $cur == -* ]]; then
         case "$command $sub" in
@@ -122,6 +128,9 @@ _pie() {
             "rate ") candidates="--at --list --slice --format" ;;
             "goals ") candidates="--all --format" ;;
             "goals add") candidates="--every --times --minutes --match --rating" ;;
+            "goals pause") candidates="--until" ;;
+            "review ") candidates="--rate --done --intention --format --list" ;;
+            "nudge ") candidates="--all --format" ;;
             "report ")
                 candidates="--days --week --month --since --until --all --by --format --width"
                 ;;
@@ -137,7 +146,7 @@ _pie() {
             "log  0" | "rate  0" | "goals add 0" | "slices rename 0" | "slices retire 0")
                 candidates=$(_pie_slice_names "$pie" "$db")
                 ;;
-            "goals  0") candidates="add done drop" ;;
+            "goals  0") candidates="add done drop pause resume" ;;
             "slices  0") candidates="add rename retire restore" ;;
             "completion  0") candidates="bash zsh fish" ;;
             "import  0")

@@ -52,7 +52,7 @@ function __pie_first_argument
     test (count $found) -eq (count $argv)
 end
 
-set -l commands log rate goals report history rm undo slices export import completion
+set -l commands log rate goals report review nudge history rm undo slices export import completion
 set -l when 'now today yesterday monday tuesday wednesday thursday friday saturday sunday'
 
 complete -c pie -f
@@ -68,6 +68,8 @@ complete -c pie -n "not __fish_seen_subcommand_from $commands" -a log -d 'log wh
 complete -c pie -n "not __fish_seen_subcommand_from $commands" -a rate -d 'rate a slice, 1-10'
 complete -c pie -n "not __fish_seen_subcommand_from $commands" -a goals -d 'goals per slice, with progress'
 complete -c pie -n "not __fish_seen_subcommand_from $commands" -a report -d 'where your attention went'
+complete -c pie -n "not __fish_seen_subcommand_from $commands" -a review -d 'the weekly check-in'
+complete -c pie -n "not __fish_seen_subcommand_from $commands" -a nudge -d 'one kind line for a prompt'
 complete -c pie -n "not __fish_seen_subcommand_from $commands" -a history -d 'list logged entries'
 complete -c pie -n "not __fish_seen_subcommand_from $commands" -a rm -d 'delete entries by id'
 complete -c pie -n "not __fish_seen_subcommand_from $commands" -a undo -d 'revert the most recent change'
@@ -90,10 +92,13 @@ complete -c pie -n '__pie_is rate' -l list -d 'show the rating history'
 complete -c pie -n '__pie_is rate' -l slice -x -a '(__pie_slices)' -d 'with --list: only this slice'
 complete -c pie -n '__pie_is rate' -l format -x -a 'text json csv' -d 'output format'
 
-# goals [add|done|drop]
+# goals [add|done|drop|pause|resume]
 complete -c pie -n '__pie_is goals; and __pie_first_argument goals' -a add -d 'set a goal'
 complete -c pie -n '__pie_is goals; and __pie_first_argument goals' -a done -d 'a one-off goal is achieved'
 complete -c pie -n '__pie_is goals; and __pie_first_argument goals' -a drop -d 'retire a goal'
+complete -c pie -n '__pie_is goals; and __pie_first_argument goals' -a pause -d 'pause a goal'
+complete -c pie -n '__pie_is goals; and __pie_first_argument goals' -a resume -d 'end the pause of a goal'
+complete -c pie -n '__pie_is goals pause' -l until -x -a "$when" -d 'when the pause ends'
 complete -c pie -n '__pie_is goals; and __pie_first_argument goals' -l all -d 'also goals done and dropped'
 complete -c pie -n '__pie_is goals; and __pie_first_argument goals' -l format -x -a 'text json' -d 'output format'
 complete -c pie -n '__pie_is goals add; and __pie_first_argument goals add' -a '(__pie_slices)'
@@ -113,6 +118,15 @@ complete -c pie -n '__pie_is report' -l all -d 'everything'
 complete -c pie -n '__pie_is report' -l by -x -a 'minutes count' -d 'what shares are of'
 complete -c pie -n '__pie_is report' -l format -x -a 'text markdown json csv svg html' -d 'output format'
 complete -c pie -n '__pie_is report' -l width -x -d 'columns of text output'
+
+# review, nudge
+complete -c pie -n '__pie_is review' -l rate -x -a '(__pie_slices | string replace -r "\$" "=")' -d 'rate a slice, SLICE=SCORE'
+complete -c pie -n '__pie_is review' -l done -x -d 'mark an open one-off goal done'
+complete -c pie -n '__pie_is review' -l intention -x -d 'one intention for the coming week'
+complete -c pie -n '__pie_is review' -l format -x -a 'text markdown json' -d "the summary's format"
+complete -c pie -n '__pie_is review' -l list -d 'past reviews, newest first'
+complete -c pie -n '__pie_is nudge' -l all -d 'every candidate, one per line'
+complete -c pie -n '__pie_is nudge' -l format -x -a 'text json' -d 'output format'
 
 # history
 complete -c pie -n '__pie_is history' -l since -x -a "$when" -d 'from WHEN on'

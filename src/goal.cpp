@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace pie {
 
 namespace {
@@ -36,6 +38,20 @@ std::optional<std::int64_t> progress_in(const Goal& goal, const Period& period, 
 }
 
 bool reaches(std::optional<std::int64_t> progress, int target) { return progress && *progress >= target; }
+
+// Whether a pause overlaps a goal period: the streak skips such periods.
+bool skipped(const GoalFacts& facts, const Period& period) {
+    return std::any_of(facts.pauses.begin(), facts.pauses.end(),
+                       [&](const GoalPause& pause) { return pause_overlaps(pause, period.from, period.to); });
+}
+
+// The latest period at or before `period`, from `first_counted` on, that no pause overlaps.
+std::optional<Period> unskipped_from(const GoalFacts& facts, Period period, Instant first_counted) {
+    for (; period.from >= first_counted; period = previous_period(period)) {
+        if (!skipped(facts, period)) return period;
+    }
+    return std::nullopt;
+}
 
 }  // namespace
 
@@ -120,6 +136,28 @@ std::string_view goal_measure(const Goal& goal) {
     return "";
 }
 
+bool pause_covers(const GoalPause& pause, Instant at) { return pause.from <= at && (!pause.until || at < *pause.until); }
+
+bool pause_overlaps(const GoalPause& pause, Instant from, Instant to) {
+    return pause.from < to && (!pause.until || *pause.until > from);
+}
+
+std::string pause_summary(const Goal& goal, const std::vector<GoalPause>& pauses, Instant now,
+                          std::optional<Instant> until, bool pause) {
+    bool paused = std::any_of(pauses.begin(), pauses.end(), [&](const GoalPause& p) { return pause_covers(p, now); });
+    if (pause && goal.state != GoalState::active) {
+        throw UserError(fmt::format("goal #{} is {}: only an active goal can be paused", goal.id,
+                                    goal_state_name(goal.state)));
+    }
+    if (pause && paused) {
+        throw UserError(fmt::format("goal #{} is already paused", goal.id),
+                        fmt::format("'pie goals resume {}' ends the pause", goal.id));
+    }
+    if (pause && until && *until <= now) throw UserError("--until must be after now");
+    if (!pause && !paused) throw UserError(fmt::format("goal #{} is not paused", goal.id));
+    return pause ? "paused goal" : "resumed goal";
+}
+
 bool goal_active_at(const Goal& goal, Instant at) {
     if (goal.created_at > at) return false;
     if (goal.done_at && *goal.done_at <= at) return false;
@@ -127,8 +165,10 @@ bool goal_active_at(const Goal& goal, Instant at) {
     return true;
 }
 
-GoalStatus evaluate_goal(const Goal& goal, Instant at, const GoalFacts& facts) {
+GoalStatus evaluate_goal(const Goal& goal, Instant at, const GoalFacts& facts, bool with_streak) {
     GoalStatus status;
+    status.paused = std::any_of(facts.pauses.begin(), facts.pauses.end(),
+                                [&](const GoalPause& pause) { return pause_covers(pause, at); });
     if (goal.kind == GoalKind::one_off) {
         status.met = goal.done_at && *goal.done_at <= at;
         return status;
@@ -146,13 +186,20 @@ GoalStatus evaluate_goal(const Goal& goal, Instant at, const GoalFacts& facts) {
     status.period = current;
     status.progress = progress_in(goal, current, at, facts);
     status.met = reaches(status.progress, target);
+    if (!with_streak) return status;
 
-    // Consecutive met periods, ending with the current one if met, else the one before;
-    // periods before the one the goal was added in do not count.
+    // Consecutive met periods, skipping those a pause overlaps (they neither count nor break it),
+    // from the latest period not skipped if met; else, only when that is the current period,
+    // from the one before it. Periods before the one the goal was added in do not count.
     Instant first_counted = period_containing(*goal.every, goal.created_at).from;
+    std::optional<Period> start = unskipped_from(facts, current, first_counted);
+    if (start && !reaches(progress_in(goal, *start, at, facts, target), target)) {
+        start = start->from == current.from ? unskipped_from(facts, previous_period(*start), first_counted)
+                                            : std::nullopt;
+    }
     int streak = 0;
-    for (Period p = status.met ? current : previous_period(current);
-         p.from >= first_counted && reaches(progress_in(goal, p, at, facts, target), target); p = previous_period(p)) {
+    for (std::optional<Period> p = start; p && reaches(progress_in(goal, *p, at, facts, target), target);
+         p = unskipped_from(facts, previous_period(*p), first_counted)) {
         ++streak;
     }
     status.streak = streak;

@@ -155,7 +155,9 @@ void parse_json_stream(std::istream& in, const Json::parser_callback_t& callback
 }  // namespace
 
 bool ImportCounts::changes() const {
-    return entries_added + ratings_added + slices_added + goals_added + slices_updated + goals_updated > 0;
+    return entries_added + ratings_added + slices_added + goals_added + slices_updated + goals_updated + pauses_added +
+               reviews_added >
+           0;
 }
 
 std::string ImportCounts::describe_changes() const {
@@ -164,6 +166,8 @@ std::string ImportCounts::describe_changes() const {
     if (ratings_added) added.push_back(plural(ratings_added, "rating", "ratings"));
     if (slices_added) added.push_back(plural(slices_added, "slice", "slices"));
     if (goals_added) added.push_back(plural(goals_added, "goal", "goals"));
+    if (pauses_added) added.push_back(plural(pauses_added, "goal pause", "goal pauses"));
+    if (reviews_added) added.push_back(plural(reviews_added, "review", "reviews"));
     std::vector<std::string> updated;
     if (slices_updated) updated.push_back(plural(slices_updated, "slice", "slices"));
     if (goals_updated) updated.push_back(plural(goals_updated, "goal", "goals"));
@@ -210,7 +214,7 @@ std::int64_t ImportSession::slice_id_for(const std::string& name) {
 // --- pie's JSON export ------------------------------------------------------------------------
 
 void ImportSession::read_json(std::istream& in) {
-    static constexpr std::array<std::string_view, 4> k_sections = {"slices", "goals", "entries", "ratings"};
+    static constexpr std::array<std::string_view, 5> k_sections = {"slices", "goals", "entries", "ratings", "reviews"};
     auto not_an_export = [] {
         return UserError("not a pie export",
                          fmt::format("a pie export is the JSON object 'pie export' writes, starting with "
@@ -257,6 +261,8 @@ void ImportSession::read_json(std::istream& in) {
                     add_goal_record(parsed);
                 } else if (section == "entries") {
                     add_entry_record(parsed);
+                } else if (section == "reviews") {
+                    add_review_record(parsed);
                 } else {
                     add_rating_record(parsed);
                 }
@@ -350,11 +356,41 @@ void ImportSession::add_goal_record(const Json& record) {
             m_store.update_goal(local->id, goal);
             ++m_counts.goals_updated;
         }
+        add_goal_pauses(record, local->id);
         return;
     }
     m_importer.record_each();
-    m_store.add_goal(goal);
+    std::int64_t id = m_store.add_goal(goal);
     ++m_counts.goals_added;
+    add_goal_pauses(record, id);
+}
+
+void ImportSession::add_goal_pauses(const Json& record, std::int64_t goal_id) {
+    auto pauses = record.find("pauses");
+    if (pauses == record.end() || pauses->is_null()) return;  // an export from before pauses
+    if (!pauses->is_array()) throw UserError("\"pauses\" is not an array");
+    for (const Json& item : *pauses) {
+        if (!item.is_object()) throw UserError("a pause is not an object");
+        GoalPause pause{parse_record_time(text_member(item, "from"), m_now), optional_time(item, "until", m_now)};
+        if (pause.until && *pause.until <= pause.from) throw UserError("a pause ends before it starts");
+        m_importer.record_each();
+        if (m_store.add_goal_pause(goal_id, pause)) ++m_counts.pauses_added;
+    }
+}
+
+void ImportSession::add_review_record(const Json& record) {
+    Review review;
+    review.uuid = uuid_member(record);
+    review.at = parse_record_time(text_member(record, "at"), m_now);
+    review.intention = optional_text(record, "intention");
+    if (review.intention) require_utf8(*review.intention, "the intention");
+    if (m_store.has_review(review.uuid)) {
+        ++m_counts.present;
+        return;
+    }
+    m_importer.record_each();
+    m_store.add_review(review);
+    ++m_counts.reviews_added;
 }
 
 void ImportSession::add_entry_record(const Json& record) {

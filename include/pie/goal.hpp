@@ -46,6 +46,22 @@ struct Goal {
     Instant changed_at = 0;
 };
 
+// A pause of a goal (§5): from `from` until `until` (exclusive), or open while `until` is empty.
+struct GoalPause {
+    Instant from = 0;
+    std::optional<Instant> until;
+};
+
+// Whether a pause covers instant `at`, and whether it overlaps the instants [from, to).
+bool pause_covers(const GoalPause& pause, Instant at);
+bool pause_overlaps(const GoalPause& pause, Instant from, Instant to);
+
+// Whether goal `goal` with these pauses may be paused (`pause`) or resumed at `now`, a pause
+// ending at `until`: the word for the summary ("paused", "resumed"), or a UserError naming why
+// not (a goal done, dropped or already paused; not paused; an end not after now).
+std::string pause_summary(const Goal& goal, const std::vector<GoalPause>& pauses, Instant now,
+                          std::optional<Instant> until, bool pause);
+
 // What counts toward a recurring goal in one period.
 struct Totals {
     std::int64_t entries = 0;
@@ -63,6 +79,7 @@ struct GoalFacts {
     std::map<Date, Totals> totals;
     std::vector<std::pair<Instant, int>> ratings;  // (at, score)
     std::function<Totals(const Period& period, std::int64_t enough)> period_totals;
+    std::vector<GoalPause> pauses;  // the goal's pauses, any order
 };
 
 // `enough` when the whole total is wanted.
@@ -75,6 +92,7 @@ struct GoalStatus {
     std::optional<std::int64_t> progress;  // the value reached; none when unrated or one-off
     bool met = false;
     std::optional<int> streak;     // goals with --every only
+    bool paused = false;           // a pause covers the instant
 };
 
 // The most minutes a goal may ask for in one period: its length (24h a day, 168h a week, 744h a
@@ -89,8 +107,10 @@ inline constexpr int k_longest_goal_minutes = 744 * 60;
 // `goals add` and import; its words name the options of `goals add`.
 void validate_goal(const Goal& goal);
 
-// Evaluates `goal` at instant `at` (now, or a report's last instant).
-GoalStatus evaluate_goal(const Goal& goal, Instant at, const GoalFacts& facts);
+// Evaluates `goal` at instant `at` (now, or a report's last instant); without `with_streak` the
+// streak is left out and only the current period is read.
+GoalStatus evaluate_goal(const Goal& goal, Instant at, const GoalFacts& facts, bool with_streak = true);
+
 
 // The key of the target and progress objects: "times", "minutes" or "rating"; empty for one-off goals.
 std::string_view goal_measure(const Goal& goal);

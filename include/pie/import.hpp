@@ -32,6 +32,8 @@ struct ImportCounts {
     std::int64_t goals_added = 0;
     std::int64_t slices_updated = 0;
     std::int64_t goals_updated = 0;
+    std::int64_t pauses_added = 0;   // goal pauses added, or ended as the imported one ends
+    std::int64_t reviews_added = 0;
     std::int64_t present = 0;            // entries and ratings skipped: already present
                                          // (slices and goals are updated or left as they are)
     std::int64_t intervals_skipped = 0;  // Timewarrior intervals that make no entry
@@ -68,6 +70,9 @@ private:
     void add_goal_record(const nlohmann::json& record);
     void add_entry_record(const nlohmann::json& record);
     void add_rating_record(const nlohmann::json& record);
+    void add_review_record(const nlohmann::json& record);
+    // The "pauses" of a goal record (none when absent), joined to local goal `goal_id`'s.
+    void add_goal_pauses(const nlohmann::json& record, std::int64_t goal_id);
     void add_entry(Entry& entry, bool derived_uuid);
     void refresh_slices();
     // The local slice an imported record's slice name means: the slice the file's slice of that

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace pie {
@@ -99,6 +100,8 @@ struct Report {
     std::vector<std::string> needs_care;
     std::optional<double> average_rating;  // exact; renderers round
     std::vector<GoalReport> goals;
+    // The intentions of reviews made inside the period (§11), oldest first: (at, text).
+    std::vector<std::pair<Instant, std::string>> intentions;
 };
 
 // Share above which a slice counts as hyper-focus.

@@ -7,6 +7,8 @@
 #include <pie/error.hpp>
 #include <pie/goal.hpp>
 #include <pie/records.hpp>
+#include <pie/nudge.hpp>
+#include <pie/review.hpp>
 #include <pie/slice.hpp>
 #include <pie/time.hpp>
 
@@ -39,7 +41,7 @@ struct RecordQuery {
 };
 
 // The schema version this build writes.
-inline constexpr int k_schema_version = 2;
+inline constexpr int k_schema_version = 3;
 
 // PRAGMA application_id of a pie database ("pie!").
 inline constexpr int k_application_id = 0x70696521;
@@ -53,6 +55,13 @@ public:
     // Opens the database at `path` for reading. A missing file reads as a new, empty pie
     // (the default slices, no records) and nothing is created.
     static Store open_for_read(const std::filesystem::path& path);
+
+    // What `pie nudge` (§11) decides on, read from the existing database at `path`: read-only,
+    // never created, never migrated (an older schema reads without what it lacks), never waiting
+    // on a writer (busy timeout 0); nullopt when the database is busy. Bounded: per slice the last
+    // 90 days of its index, its latest entry and rating, its 7-day minutes; each weekly and
+    // monthly goal's current period.
+    static std::optional<NudgeFacts> nudge_facts(const std::filesystem::path& path, Instant now);
 
     // A database in memory, at schema `version` (for tests).
     static Store open_in_memory(int version = k_schema_version);
@@ -119,6 +128,8 @@ public:
     Totals slice_totals(std::int64_t slice_id, Instant from, Instant to);
     std::optional<Instant> last_logged(std::int64_t slice_id, Instant before);
     std::optional<std::pair<Instant, Instant>> record_span();
+    // The times of a slice's entries in [from, to), oldest first: one range of an index.
+    std::vector<Instant> entry_times(std::int64_t slice_id, Instant from, Instant to);
 
     // Goals, oldest first: the active ones, or all.
     std::int64_t add_goal(const Goal& goal);
@@ -129,6 +140,19 @@ public:
     // recurring goal's `period_totals`, read one period at a time when asked (the facts must not
     // outlive the store).
     GoalFacts goal_lookups(const Goal& goal, Instant at);
+
+    // Goal pauses (§5): a goal's pauses, oldest first; a new one; ending the pause that covers
+    // `at` (or starts after it) at `at`. Pauses merge as a union (import): add_goal_pause with a
+    // start the goal has only gives an open pause the end `pause` has; it tells whether it wrote.
+    std::vector<GoalPause> goal_pauses(std::int64_t goal_id);
+    bool add_goal_pause(std::int64_t goal_id, const GoalPause& pause);
+    void end_goal_pause(std::int64_t goal_id, Instant at);
+
+    // Reviews (§11): a new one (a UUID is made when it has none); those in [since, until),
+    // newest first; whether one with this UUID exists.
+    std::int64_t add_review(const Review& review);
+    std::vector<Review> reviews(std::optional<Instant> since = std::nullopt, std::optional<Instant> until = std::nullopt);
+    bool has_review(const std::string& uuid);
 
     // Moving data (§7). Slices and goals are few; entries and ratings go through an Importer and
     // come out through each_entry/each_rating, one at a time, so memory does not grow with them.
@@ -190,6 +214,7 @@ private:
     SQLite::Statement& cached(std::string_view sql);
     std::unique_ptr<SQLite::Database> m_db;
     std::string m_path;  // as the user gave it, for messages
+    int m_read_version = k_schema_version;  // an older schema read by nudge_facts
     // Declared after m_db: finalized before the connection closes.
     struct SqlHash : std::hash<std::string_view> {
         using is_transparent = void;

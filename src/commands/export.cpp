@@ -75,13 +75,19 @@ void run_export(const ExportOptions& options, Context& context) {
     for (const Slice& slice : slices) out.record(slice_json(slice));
     out.end();
     out.begin("goals");
-    for (const Goal& goal : goals) out.record(goal_json(goal, JsonUse::exported));
+    for (const Goal& goal : goals) out.record(goal_json(goal, JsonUse::exported, {}, store.goal_pauses(goal.id)));
     out.end();
     out.begin("entries");
     store.each_entry(query, [&](const Entry& entry) { out.record(entry_json(entry, JsonUse::exported)); });
     out.end();
     out.begin("ratings");
     store.each_rating(query, [&](const Rating& rating) { out.record(rating_json(rating, JsonUse::exported)); });
+    out.end();
+    out.begin("reviews");  // by time, then UUID: the same order on every machine
+    std::vector<Review> reviews = store.reviews(query.since, query.until);
+    std::sort(reviews.begin(), reviews.end(),
+              [](const Review& a, const Review& b) { return std::tie(a.at, a.uuid) < std::tie(b.at, b.uuid); });
+    for (const Review& review : reviews) out.record(review_json(review));
     out.end();
     out.finish();
 }
@@ -91,7 +97,8 @@ void run_export(const ExportOptions& options, Context& context) {
 void register_export(CLI::App& app, Context& context) {
     auto options = std::make_shared<ExportOptions>();
     CLI::App* command = &app;
-    command->add_option("--format", options->format, "json (default: slices, goals, entries, ratings) or csv (entries)")
+    command->add_option("--format", options->format,
+                        "json (default: slices, goals, entries, ratings, reviews) or csv (entries)")
         ->check(CLI::IsMember({"json", "csv"}));
     command->add_option("--since", options->since, "entries and ratings from this WHEN on (inclusive)")->type_name("WHEN");
     command->add_option("--until", options->until,

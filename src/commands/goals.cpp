@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <memory>
 
 namespace pie {
@@ -25,8 +26,9 @@ struct GoalsOptions {
     std::string minutes;
     std::string match;
     int rating = 0;
-    // done, drop
+    // done, drop, pause, resume
     std::string id;
+    std::string until;  // pause
 };
 
 void run_list(const GoalsOptions& options, Context& context) {
@@ -75,23 +77,56 @@ void run_add(GoalsOptions options, Context& context, const CLI::App& add) {
     print(context.show(summary) + "\n");
 }
 
+// The goal `id_text` names, in the store opened for writing; a usage error when there is none
+// (a missing database is not created for it).
+std::pair<Store*, Goal> goal_to_change(const std::string& id_text, Context& context) {
+    std::int64_t id = parse_id(id_text);
+    if (Store* store = context.existing_store()) {
+        if (std::optional<Goal> goal = store->goal(id)) return {store, *goal};
+    }
+    throw UserError(fmt::format("no goal #{}", id), "'pie goals --all' lists goals with their ids");
+}
+
 void run_set_state(const GoalsOptions& options, Context& context, GoalState state) {
     Instant now = context.now();
-    std::int64_t id = parse_id(options.id);
-    Store* store = context.existing_store();
-    std::optional<Goal> goal = store ? store->goal(id) : std::nullopt;
-    if (!goal) throw UserError(fmt::format("no goal #{}", id), "'pie goals --all' lists goals with their ids");
-    if (goal->state != GoalState::active) {
-        throw UserError(fmt::format("goal #{} is already {}", id, goal_state_name(goal->state)));
+    auto [store, goal] = goal_to_change(options.id, context);
+    std::int64_t id = goal.id;
+    if (goal.state != GoalState::active) {
+        throw UserError(fmt::format("goal #{} is already {}", id, goal_state_name(goal.state)));
     }
-    if (state == GoalState::done && goal->kind != GoalKind::one_off) {
+    if (state == GoalState::done && goal.kind != GoalKind::one_off) {
         throw UserError(fmt::format("goal #{} is a {} goal, met by what you log and rate", id,
-                                    goal_kind_name(goal->kind)),
+                                    goal_kind_name(goal.kind)),
                         fmt::format("'pie goals drop {}' retires it", id));
     }
     auto change = store->change(now);
     store->set_goal_state(id, state, now);
-    std::string summary = fmt::format("{} goal {}", state == GoalState::done ? "achieved" : "dropped", describe_goal(*goal));
+    std::string summary = fmt::format("{} goal {}", state == GoalState::done ? "achieved" : "dropped", describe_goal(goal));
+    change.commit(summary);
+    print(context.show(summary) + "\n");
+}
+
+// pie goals pause ID [--until WHEN] | pie goals resume ID (§5).
+void run_pause(const GoalsOptions& options, Context& context, bool pause) {
+    Instant now = context.now();
+    std::optional<Instant> until;
+    if (pause && !options.until.empty()) until = parse_until(options.until, now);
+    auto [store, goal] = goal_to_change(options.id, context);
+    std::string summary = pause_summary(goal, store->goal_pauses(goal.id), now, until, pause);
+    auto change = store->change(now);
+    if (pause) {
+        store->add_goal_pause(goal.id, GoalPause{now, until});
+    } else {
+        store->end_goal_pause(goal.id, now);
+    }
+    summary += " " + describe_goal(goal);
+    if (until && *until == start_of_day(local_date(*until))) {  // ends at midnight: through the day before
+        Date last = local_date(*until - 1);
+        summary += fmt::format(" through {} {} {}", weekday_abbrev(std::chrono::weekday(std::chrono::sys_days(last))),
+                               static_cast<unsigned>(last.day()), month_abbrev(last.month()));
+    } else if (until) {
+        summary += " until " + format_short(*until, now);
+    }
     change.commit(summary);
     print(context.show(summary) + "\n");
 }
@@ -113,7 +148,9 @@ void register_goals(CLI::App& command, Context& context) {
                  "  pie goals add mental feel rested --rating 7\n"
                  "  pie goals add family visit grandma   # one-off: 'pie goals done ID' when done\n"
                  "  pie goals done 4\n"
-                 "  pie goals drop 2\n");
+                 "  pie goals drop 2\n"
+                 "  pie goals pause 2 --until sunday     # ill or away: keeps the streak\n"
+                 "  pie goals resume 2\n");
 
     CLI::App* add = goals->add_subcommand("add", "Set a goal for a slice");
     add->add_option("SLICE TITLE", options->words, "the slice, then the goal's title")->required();
@@ -139,6 +176,18 @@ void register_goals(CLI::App& command, Context& context) {
     drop->add_option("ID", options->id, "the goal's id")->required();
     set_examples(drop, "  pie goals drop 2\n");
     drop->callback([options, &context] { run_set_state(*options, context, GoalState::dropped); });
+
+    CLI::App* pause = goals->add_subcommand("pause", "Pause a goal (illness, travel): its streak waits");
+    pause->add_option("ID", options->id, "the goal's id")->required();
+    pause->add_option("--until", options->until, "WHEN it ends (a day alone: through that day)");
+    set_examples(pause, "  pie goals pause 2                      # until 'pie goals resume 2'\n"
+                        "  pie goals pause 2 --until 2026-12-06   # travel: back on Monday\n");
+    pause->callback([options, &context] { run_pause(*options, context, true); });
+
+    CLI::App* resume = goals->add_subcommand("resume", "End a goal's pause now");
+    resume->add_option("ID", options->id, "the goal's id")->required();
+    set_examples(resume, "  pie goals resume 2\n");
+    resume->callback([options, &context] { run_pause(*options, context, false); });
 
     goals->callback([goals, options, &context] {
         if (goals->get_subcommands().empty()) run_list(*options, context);

@@ -86,27 +86,8 @@ void run_report(const ReportOptions& options, const CLI::App& command, Context& 
     render.width = options.width.empty() ? std::max(k_min_width, context.terminal_width().value_or(80))
                                          : parse_number(options.width, "--width", k_min_width, k_max_width);
     ReportPeriod period = choose_period(options, command, context, now);
-    Store& store = context.read_store();
-    Instant last_instant = period.to - 1;
-    std::vector<SliceFacts> slices;
-    for (Slice& slice : store.slices()) {
-        SliceFacts facts;
-        facts.totals = store.slice_totals(slice.id, period.from, period.to);
-        facts.last_logged = store.last_logged(slice.id, period.to);
-        if (auto rating = store.latest_rating(slice.id, last_instant)) facts.rating = rating->score;
-        if (auto rating = store.latest_rating(slice.id, period.from - 1)) facts.rating_before = rating->score;
-        facts.slice = std::move(slice);
-        slices.push_back(std::move(facts));
-    }
-    std::vector<GoalReport> goals;
-    for (Goal& goal : store.goals(true)) {
-        if (!goal_in_report(goal, period)) continue;
-        GoalStatus status = evaluate_goal(goal, last_instant, store.goal_lookups(goal, last_instant));
-        goals.push_back({std::move(goal), status});
-    }
     Basis basis = options.by == "count" ? Basis::count : Basis::minutes;
-    Report report = compute_report(period, basis, now, slices, std::move(goals));
-
+    Report report = read_report(context.read_store(), period, basis, now);
     render.ascii = context.ascii();
     render.color = context.color();
     if (options.format == "json") {
@@ -125,6 +106,32 @@ void run_report(const ReportOptions& options, const CLI::App& command, Context& 
 }
 
 }  // namespace
+
+Report read_report(Store& store, const ReportPeriod& period, Basis basis, Instant now) {
+    Instant last_instant = period.to - 1;
+    std::vector<SliceFacts> slices;
+    for (Slice& slice : store.slices()) {
+        SliceFacts facts;
+        facts.totals = store.slice_totals(slice.id, period.from, period.to);
+        facts.last_logged = store.last_logged(slice.id, period.to);
+        if (auto rating = store.latest_rating(slice.id, last_instant)) facts.rating = rating->score;
+        if (auto rating = store.latest_rating(slice.id, period.from - 1)) facts.rating_before = rating->score;
+        facts.slice = std::move(slice);
+        slices.push_back(std::move(facts));
+    }
+    std::vector<GoalReport> goals;
+    for (Goal& goal : store.goals(true)) {
+        if (!goal_in_report(goal, period)) continue;
+        GoalStatus status = evaluate_goal(goal, last_instant, store.goal_lookups(goal, last_instant));
+        goals.push_back({std::move(goal), status});
+    }
+    Report report = compute_report(period, basis, now, slices, std::move(goals));
+    std::vector<Review> reviews = store.reviews(period.from, period.to);  // newest first
+    for (auto it = reviews.rbegin(); it != reviews.rend(); ++it) {
+        if (it->intention) report.intentions.emplace_back(it->at, *it->intention);
+    }
+    return report;
+}
 
 void register_report(CLI::App& command, Context& context) {
     auto options = std::make_shared<ReportOptions>();

@@ -27,15 +27,16 @@ std::string_view goal_every_word(const Goal& goal) {
 
 std::string goal_numbers(const Goal& goal, const GoalStatus& status, bool ascii) {
     std::string_view tick = ascii ? " ok" : " ✓";
+    std::string_view paused = status.paused ? " paused" : "";
     if (goal.kind == GoalKind::one_off) {
-        return status.met ? fmt::format("done{}", tick) : std::string("not yet");
+        return fmt::format("{}{}", status.met ? fmt::format("done{}", tick) : std::string("not yet"), paused);
     }
     std::int64_t reached = status.progress.value_or(0);
     std::string numbers = goal.kind == GoalKind::rating
                               ? fmt::format("rating {}/{}", status.progress ? std::to_string(*status.progress) : "-",
                                             *status.target)
                               : fmt::format("{}/{}", measure_text(goal, reached), measure_text(goal, *status.target));
-    return numbers + (status.met ? std::string(tick) : "");
+    return fmt::format("{}{}{}", numbers, status.met ? tick : "", paused);
 }
 
 double goal_fraction(const Goal& goal, const GoalStatus& status) {

@@ -39,10 +39,20 @@ Json listed_goal(const Goal& goal, const GoalStatus& status) {
     return Json{{"id", goal.id},       {"slice", goal.slice},
                 {"title", goal.title}, {"every", goal.every ? Json(period_kind_name(*goal.every)) : Json(nullptr)},
                 {"target", target},    {"progress", progress},
-                {"met", status.met},   {"streak", value_or_null(status.streak)}};
+                {"met", status.met},   {"streak", value_or_null(status.streak)},
+                {"paused", status.paused}};
 }
 
-Json exported_goal(const Goal& goal) {
+// A goal's pauses (§5), oldest first.
+Json pauses_json(const std::vector<GoalPause>& pauses) {
+    Json out = Json::array();
+    for (const GoalPause& pause : pauses) {
+        out.push_back({{"from", format_iso(pause.from)}, {"until", time_or_null(pause.until)}});
+    }
+    return out;
+}
+
+Json exported_goal(const Goal& goal, const std::vector<GoalPause>& pauses) {
     return {{"uuid", goal.uuid},
             {"slice", goal.slice},
             {"title", goal.title},
@@ -56,7 +66,8 @@ Json exported_goal(const Goal& goal) {
             {"created_at", format_iso(goal.created_at)},
             {"done_at", time_or_null(goal.done_at)},
             {"dropped_at", time_or_null(goal.dropped_at)},
-            {"changed_at", format_iso(goal.changed_at)}};
+            {"changed_at", format_iso(goal.changed_at)},
+            {"pauses", pauses_json(pauses)}};
 }
 
 }  // namespace
@@ -89,12 +100,16 @@ Json slice_json(const Slice& slice) {
             {"changed_at", time_or_null(slice.changed_at)}};
 }
 
-Json goal_json(const Goal& goal, JsonUse use, const GoalStatus& status) {
-    return use == JsonUse::listed ? listed_goal(goal, status) : exported_goal(goal);
+Json goal_json(const Goal& goal, JsonUse use, const GoalStatus& status, const std::vector<GoalPause>& pauses) {
+    return use == JsonUse::listed ? listed_goal(goal, status) : exported_goal(goal, pauses);
 }
 
 std::string json_text(const Json& value) {
     return value.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+Json review_json(const Review& review) {
+    return {{"uuid", review.uuid}, {"at", format_iso(review.at)}, {"intention", value_or_null(review.intention)}};
 }
 
 }  // namespace pie

@@ -5,6 +5,7 @@
 #include <pie/format/goal_text.hpp>
 #include <pie/format/json.hpp>
 #include <pie/format/report_words.hpp>
+#include <pie/format/review.hpp>
 #include <pie/text.hpp>
 
 #include <fmt/format.h>
@@ -384,6 +385,7 @@ std::string render_text(const Report& report, const RenderOptions& options) {
             }
         }
     }
+    for (const std::string& line : intention_lines(report, ascii)) out += paragraph(line, "  ", "    ");
     return out;
 }
 
@@ -438,7 +440,16 @@ std::string render_markdown(const Report& report, const RenderOptions& options) 
             for (const std::string& line : wrap(text, md.width, "- ", "  ", ascii)) out += line + "\n";
         }
     }
+    for (const std::string& line : intention_lines(report, ascii)) out += "\n" + paragraph(line);
     return out;
+}
+
+nlohmann::ordered_json balance_json(const Report& report) {
+    using json = nlohmann::ordered_json;
+    return {{"score", report.balance ? json(*report.balance) : json(nullptr)},
+            {"hyper_focus", report.hyper_focus},
+            {"neglected", report.neglected},
+            {"needs_care", report.needs_care}};
 }
 
 std::string render_json(const Report& report) {
@@ -466,13 +477,10 @@ std::string render_json(const Report& report) {
         {"basis", basis_name(report.basis)},
         {"totals", {{"entries", report.totals.entries}, {"minutes", report.totals.minutes}}},
         {"slices", slices},
-        {"balance",
-         {{"score", optional(report.balance)},
-          {"hyper_focus", report.hyper_focus},
-          {"neglected", report.neglected},
-          {"needs_care", report.needs_care}}},
+        {"balance", balance_json(report)},
         {"ratings", {{"average", report.average_rating ? json(round_to(*report.average_rating, 1)) : json(nullptr)}}},
         {"goals", goals},
+        {"intentions", intentions_json(report)},
     };
     return json_text(out);
 }

@@ -75,6 +75,7 @@ std::optional<std::pair<Instant, Instant>> Store::record_span() {
 
 GoalFacts Store::goal_lookups(const Goal& goal, Instant at) {
     GoalFacts facts;
+    facts.pauses = goal_pauses(goal.id);
     if (goal.kind == GoalKind::rating) {
         SQLite::Statement select(*m_db, "SELECT at, score FROM ratings WHERE slice_id = ? AND at <= ? ORDER BY at, id");
         select.bind(1, goal.slice_id);

@@ -140,9 +140,32 @@ CREATE INDEX goals_by_slice ON goals(slice_id);
                                        "changed_at"}));
 }
 
+// Goal pauses (§5) and reviews (§11), version 2 to 3.
+void add_goal_pauses_and_reviews(SQLite::Database& db) {
+    db.exec(R"sql(
+CREATE TABLE goal_pauses (
+    id      INTEGER PRIMARY KEY,
+    goal_id INTEGER NOT NULL REFERENCES goals(id),
+    from_at INTEGER NOT NULL,
+    until_at INTEGER CHECK (until_at IS NULL OR until_at > from_at),
+    UNIQUE (goal_id, from_at)
+) STRICT;
+CREATE TABLE reviews (
+    id        INTEGER PRIMARY KEY,
+    uuid      TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
+    at        INTEGER NOT NULL,
+    intention TEXT
+) STRICT;
+CREATE INDEX reviews_by_time ON reviews(at);
+)sql");
+    db.exec(journal_triggers("goal_pauses", {"id", "goal_id", "from_at", "until_at"}));
+    db.exec(journal_triggers("reviews", {"id", "uuid", "at", "intention"}));
+}
+
 // Migration i brings a database from schema version i to i + 1.
 using Migration = void (*)(SQLite::Database&);
-constexpr std::array<Migration, k_schema_version> k_migrations = {migrate_to_1, migrate_to_2};
+constexpr std::array<Migration, k_schema_version> k_migrations = {migrate_to_1, migrate_to_2,
+                                                               add_goal_pauses_and_reviews};
 
 }  // namespace
 

@@ -485,3 +485,122 @@ TEST_CASE("validate_goal: targets exclude each other and need --every; the kind 
     one_off.every = PeriodKind::day;
     CHECK_THROWS_WITH(pie::validate_goal(one_off), "a one-off goal has no --every and no --rating");
 }
+
+// Pauses (§5): a goal period that overlaps a pause is skipped by the streak; the streak counts
+// back from the latest period not skipped, starting with it if met, else (only when that period
+// is the current one) with the one before it. Weeks below: 2, 9, 16 and 23 November (current).
+
+namespace {
+
+pie::GoalPause a_pause(Instant from, std::optional<Instant> until = std::nullopt) { return pie::GoalPause{from, until}; }
+
+// A weekly goal added Mon 2 Nov with the weeks of `met` (first days in November) met.
+GoalFacts weeks_met(std::initializer_list<unsigned> met) {
+    GoalFacts facts;
+    for (unsigned day : met) facts.totals[date_of(2026, 11, day)] = entries(1);
+    return facts;
+}
+
+int streak_of(const GoalFacts& facts) {
+    Goal goal = recurring(PeriodKind::week, utc_time(2026, 11, 2, 9));
+    return pie::evaluate_goal(goal, k_now, facts).streak.value_or(-1);
+}
+
+}  // namespace
+
+TEST_CASE("pause: covers from its start up to, not including, its end; open pauses never end") {
+    CHECK_FALSE(pie::pause_covers(a_pause(100, 200), 99));
+    CHECK(pie::pause_covers(a_pause(100, 200), 100));
+    CHECK(pie::pause_covers(a_pause(100, 200), 199));
+    CHECK_FALSE(pie::pause_covers(a_pause(100, 200), 200));
+    CHECK(pie::pause_covers(a_pause(100), 1'000'000'000));
+    CHECK(pie::pause_overlaps(a_pause(100, 200), 199, 300));
+    CHECK_FALSE(pie::pause_overlaps(a_pause(100, 200), 200, 300));
+    CHECK_FALSE(pie::pause_overlaps(a_pause(100, 200), 0, 100));
+    CHECK(pie::pause_overlaps(a_pause(100), 5000, 6000));
+}
+
+TEST_CASE("pause: the status is paused only while a pause covers the evaluation instant") {
+    pie::test::ZoneGuard zone("Europe/Berlin");
+    Goal goal = recurring(PeriodKind::week, utc_time(2026, 11, 2, 9));
+    GoalFacts facts = weeks_met({23});
+    CHECK_FALSE(pie::evaluate_goal(goal, k_now, facts).paused);
+    facts.pauses = {a_pause(k_now - 10, k_now + 10)};
+    GoalStatus status = pie::evaluate_goal(goal, k_now, facts);
+    CHECK(status.paused);
+    CHECK(status.progress == 1);  // progress is still shown
+    CHECK(status.met);
+    facts.pauses = {a_pause(k_now - 10, k_now)};
+    CHECK_FALSE(pie::evaluate_goal(goal, k_now, facts).paused);
+    facts.pauses = {a_pause(k_now + 1)};
+    CHECK_FALSE(pie::evaluate_goal(goal, k_now, facts).paused);
+    Goal once = one_off(utc_time(2026, 11, 2, 9));
+    facts.pauses = {a_pause(k_now - 10)};
+    CHECK(pie::evaluate_goal(once, k_now, facts).paused);
+}
+
+TEST_CASE("pause: a paused week between met weeks neither counts nor breaks the streak") {
+    pie::test::ZoneGuard zone("Europe/Berlin");
+    GoalFacts facts = weeks_met({2, 23});  // week of 9 Nov unmet, 16 Nov unmet
+    CHECK(streak_of(facts) == 1);
+    facts.pauses = {a_pause(utc_time(2026, 11, 10, 9), utc_time(2026, 11, 18, 9))};  // overlaps 9 and 16 Nov
+    CHECK(streak_of(facts) == 2);
+}
+
+TEST_CASE("pause: a met week inside a pause does not count either") {
+    pie::test::ZoneGuard zone("Europe/Berlin");
+    GoalFacts facts = weeks_met({2, 9, 16, 23});
+    CHECK(streak_of(facts) == 4);
+    facts.pauses = {a_pause(utc_time(2026, 11, 12, 9), utc_time(2026, 11, 13, 9))};
+    CHECK(streak_of(facts) == 3);
+}
+
+TEST_CASE("pause: the current week paused: the streak counts from the latest week not skipped") {
+    pie::test::ZoneGuard zone("Europe/Berlin");
+    GoalFacts facts = weeks_met({9, 16});
+    facts.pauses = {a_pause(utc_time(2026, 11, 23, 9))};  // open: covers now
+    CHECK(streak_of(facts) == 2);
+    // the latest week not skipped is unmet and is not the current one: the streak is 0
+    facts = weeks_met({2, 9});
+    facts.pauses = {a_pause(utc_time(2026, 11, 23, 9))};
+    CHECK(streak_of(facts) == 0);
+}
+
+TEST_CASE("pause: the current week unmet and not paused: the streak starts before it, past paused weeks") {
+    pie::test::ZoneGuard zone("Europe/Berlin");
+    GoalFacts facts = weeks_met({2, 9});
+    CHECK(streak_of(facts) == 0);  // 16 Nov unmet breaks it
+    facts.pauses = {a_pause(utc_time(2026, 11, 17, 9), utc_time(2026, 11, 18, 9))};
+    CHECK(streak_of(facts) == 2);
+}
+
+TEST_CASE("pause: a pause ending exactly when a week starts does not skip that week") {
+    pie::test::ZoneGuard zone("Europe/Berlin");
+    GoalFacts facts = weeks_met({2, 9, 23});
+    // ends at Mon 16 Nov 00:00 local: overlaps only the week of 9 Nov
+    facts.pauses = {a_pause(utc_time(2026, 11, 10, 9), utc_time(2026, 11, 15, 23))};
+    CHECK(streak_of(facts) == 1);  // 16 Nov unmet and not skipped breaks it
+    facts.pauses = {a_pause(utc_time(2026, 11, 10, 9), utc_time(2026, 11, 15, 23) + 1)};
+    CHECK(streak_of(facts) == 2);  // now 16 Nov is skipped too; 9 Nov as well: 23 + 2 Nov
+}
+
+TEST_CASE("pause: every period paused gives a streak of 0, and pauses before the goal change nothing") {
+    pie::test::ZoneGuard zone("Europe/Berlin");
+    GoalFacts facts = weeks_met({2, 9, 16, 23});
+    facts.pauses = {a_pause(utc_time(2026, 10, 1, 9))};
+    CHECK(streak_of(facts) == 0);
+    facts.pauses = {a_pause(utc_time(2026, 10, 1, 9), utc_time(2026, 10, 20, 9))};
+    CHECK(streak_of(facts) == 4);
+}
+
+TEST_CASE("pause: several pauses, a daily goal") {
+    pie::test::ZoneGuard zone("Europe/Berlin");
+    Goal goal = recurring(PeriodKind::day, utc_time(2026, 11, 18, 9));
+    GoalFacts facts;
+    for (unsigned day : {18u, 19u, 21u, 23u}) facts.totals[date_of(2026, 11, day)] = entries(1);
+    // today (24th) unmet; 22nd and 20th unmet
+    CHECK(pie::evaluate_goal(goal, k_now, facts).streak == 1);
+    facts.pauses = {a_pause(utc_time(2026, 11, 21, 23), utc_time(2026, 11, 22, 1)),   // the 22nd
+                    a_pause(utc_time(2026, 11, 20, 6), utc_time(2026, 11, 20, 7))};   // the 20th
+    CHECK(pie::evaluate_goal(goal, k_now, facts).streak == 4);
+}

@@ -3,6 +3,7 @@
 // Small pieces several commands share: describing records, reading ids, WHEN options, help text.
 
 #include <pie/context.hpp>
+#include <pie/report.hpp>
 #include <pie/store.hpp>
 
 #include <CLI/CLI.hpp>
@@ -23,6 +24,10 @@ Instant resolve_at(const std::optional<std::string>& at, Instant now);
 // The [since, until) a command's --since and --until name (empty: not given); a usage error
 // unless since is before until.
 RecordQuery time_range(const std::string& since, const std::string& until, Instant now);
+
+// The report of `period` read from `store` (§6): slices, goals at its last instant, and the
+// intentions of the reviews made inside it. `pie report` and `pie review` show it.
+Report read_report(Store& store, const ReportPeriod& period, Basis basis, Instant now);
 
 // Words joined by single spaces, from index `from` on.
 std::string join_words(const std::vector<std::string>& words, std::size_t from = 0);

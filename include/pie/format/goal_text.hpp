@@ -16,7 +16,8 @@ std::string_view goal_every_word(const Goal& goal);
 // the numbers, and a mark when met.
 std::string goal_progress(const Goal& goal, const GoalStatus& status, bool ascii);
 
-// The numbers of goal_progress without the bar: "1h/2h", "1/1 ok", "rating 8/7 ✓", "not yet".
+// The numbers of goal_progress without the bar: "1h/2h", "1/1 ok", "rating 8/7 ✓", "not yet",
+// followed by " paused" while a pause covers the instant.
 std::string goal_numbers(const Goal& goal, const GoalStatus& status, bool ascii);
 
 // How far a goal is toward its target, 0..1 (a one-off goal: 1 when done), for drawn bars.

@@ -6,6 +6,7 @@
 
 #include <pie/goal.hpp>
 #include <pie/records.hpp>
+#include <pie/review.hpp>
 #include <pie/slice.hpp>
 
 #include <nlohmann/json.hpp>
@@ -30,9 +31,14 @@ nlohmann::ordered_json rating_json(const Rating& rating, JsonUse use);
 nlohmann::ordered_json slice_json(const Slice& slice);
 
 // A goal. Listed, how it stands (§5, §6): id, slice, title, every, target, progress, met, streak,
-// from `status`. Exported, the stored record: uuid, slice, title, kind, every, times, minutes,
-// match, rating, state, created_at, done_at, dropped_at, changed_at (`status` unused).
-nlohmann::ordered_json goal_json(const Goal& goal, JsonUse use, const GoalStatus& status = {});
+// paused, from `status`. Exported, the stored record: uuid, slice, title, kind, every, times,
+// minutes, match, rating, state, created_at, done_at, dropped_at, changed_at and its `pauses`
+// ({from, until}, oldest first; `status` unused).
+nlohmann::ordered_json goal_json(const Goal& goal, JsonUse use, const GoalStatus& status = {},
+                                 const std::vector<GoalPause>& pauses = {});
+
+// A review (§11) as export and `pie review --list` write it: uuid, at, intention.
+nlohmann::ordered_json review_json(const Review& review);
 
 // A JSON value dumped with two-space indent and a final newline; invalid UTF-8 replaced.
 std::string json_text(const nlohmann::ordered_json& value);

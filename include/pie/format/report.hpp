@@ -4,6 +4,8 @@
 
 #include <pie/report.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 
 namespace pie {
@@ -27,6 +29,9 @@ std::string render_markdown(const Report& report, const RenderOptions& options);
 
 // Exactly the §6 schema; user text exactly as stored.
 std::string render_json(const Report& report);
+
+// The report's "balance" object: score, hyper_focus, neglected, needs_care (also in a review's).
+nlohmann::ordered_json balance_json(const Report& report);
 
 // slice,label,entries,minutes,share,rating,rating_change,days_since_last; one row per counted slice.
 std::string render_csv(const Report& report);

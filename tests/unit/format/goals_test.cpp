@@ -69,10 +69,10 @@ TEST_CASE("goals as JSON: the goal objects of §5") {
     REQUIRE(json.size() == 2);
     CHECK(json[0].dump() ==
           R"({"id":4,"slice":"social","title":"peer consultation","every":"week","target":{"times":2},)"
-          R"("progress":{"times":1},"met":false,"streak":0})");
+          R"("progress":{"times":1},"met":false,"streak":0,"paused":false})");
     CHECK(json[1].dump() ==
           R"({"id":12,"slice":"family","title":"visit grandma","every":null,"target":null,"progress":null,)"
-          R"("met":true,"streak":null})");
+          R"("met":true,"streak":null,"paused":false})");
     CHECK(pie::render_goals_json({}) == "[]\n");
 }
 

@@ -78,10 +78,10 @@ TEST_CASE("goal_json: listed with how it stands, exported as the stored record")
     status.streak = 3;
     CHECK(pie::goal_json(goal, JsonUse::listed, status).dump() ==
           R"({"id":2,"slice":"health-fitness","title":"move","every":"day","target":{"minutes":30},)"
-          R"("progress":{"minutes":null},"met":false,"streak":3})");
+          R"("progress":{"minutes":null},"met":false,"streak":3,"paused":false})");
     CHECK(pie::goal_json(goal, JsonUse::exported).dump() ==
           R"({"uuid":"66666666-6666-4666-8666-666666666666","slice":"health-fitness","title":"move",)"
           R"("kind":"recurring","every":"day","times":null,"minutes":30,"match":null,"rating":null,)"
           R"("state":"active","created_at":"2026-11-01T00:00:00+00:00","done_at":null,"dropped_at":null,)"
-          R"("changed_at":"2026-11-01T00:00:00+00:00"})");
+          R"("changed_at":"2026-11-01T00:00:00+00:00","pauses":[]})");
 }
