@@ -75,7 +75,7 @@ int fail_parse(const CLI::ParseError& e, CLI::App& app) {
 }
 
 // The names of k_commands, in its order.
-constexpr std::string_view k_command_names[] = {"log",  "rate",   "goals",  "report", "history",   "rm",
+constexpr std::string_view k_command_names[] = {"log",  "rate",   "goals",  "report", "trend", "calendar", "history", "edit",  "rm",
                                                 "undo", "slices", "export", "import", "completion"};
 static_assert(std::size(k_command_names) == std::size(k_commands));
 

@@ -39,6 +39,7 @@ struct Entry {
     std::optional<int> minutes;
     std::string note;
     std::vector<std::string> tags;
+    std::optional<Instant> changed_at;  // the last `pie edit` of it; empty: never edited
 };
 
 // A rating of a slice, 1-10.
@@ -50,6 +51,12 @@ struct Rating {
     Instant at = 0;
     int score = 0;
     std::string note;
+};
+
+// A retire or restore of a slice, kept so past periods count it as it was then (§2).
+struct SliceEvent {
+    Instant at = 0;
+    bool retire = true;  // false: a restore
 };
 
 // How much a slice has been used: for `pie slices`.
@@ -68,7 +75,7 @@ struct RecordQuery {
 };
 
 // The schema version this build writes.
-inline constexpr int k_schema_version = 2;
+inline constexpr int k_schema_version = 3;
 
 // PRAGMA application_id of a pie database ("pie!").
 inline constexpr int k_application_id = 0x70696521;
@@ -127,12 +134,24 @@ public:
     std::vector<Slice> slices();
     std::int64_t add_slice(const std::string& name, const std::string& label, Instant now);
     void rename_slice(std::int64_t id, const std::string& name, const std::string& label, Instant now);
+    // Retires (retired_at given) or restores a slice at `now`, keeping the event in its history.
     void set_retired(std::int64_t id, std::optional<Instant> retired_at, Instant now);
+    // Whether the slice was retired at instant `at` by its history (the latest event at or before
+    // it); nullopt when it has no event then.
+    std::optional<bool> retired_by_history(std::int64_t slice_id, Instant at);
+    // A slice's retires and restores, in time order; and adding one that it does not hold yet
+    // (import: two histories merge as their union).
+    std::vector<SliceEvent> slice_history(std::int64_t slice_id);
+    bool add_slice_event(std::int64_t slice_id, const SliceEvent& event);
     std::vector<SliceActivity> slice_activity();
 
     // Entries.
     std::int64_t add_entry(const Entry& entry);
     std::optional<Entry> entry(std::int64_t id);
+    // Gives entry `entry.id` the slice, time, minutes, note, tags and changed_at of `entry` (§9).
+    void update_entry(const Entry& entry);
+    // The entry with this UUID (import: the later change wins).
+    std::optional<Entry> entry_by_uuid(const std::string& uuid);
     void delete_entry(std::int64_t id);
     // Oldest first; with a limit, the last `limit` of those matching.
     std::vector<Entry> entries(const RecordQuery& query);
@@ -148,6 +167,10 @@ public:
     Totals slice_totals(std::int64_t slice_id, Instant from, Instant to);
     std::optional<Instant> last_logged(std::int64_t slice_id, Instant before);
     std::optional<std::pair<Instant, Instant>> record_span();
+
+    // For `pie calendar`: the entries and minutes of each day, day i being [starts[i], starts[i + 1]),
+    // of the slices in `slice_ids` (every slice when empty). One pass over the time index.
+    std::vector<Totals> day_totals(const std::vector<Instant>& starts, const std::vector<std::int64_t>& slice_ids);
 
     // Goals, oldest first: the active ones, or all.
     std::int64_t add_goal(const Goal& goal);

@@ -39,13 +39,19 @@ Json value_or_null(const std::optional<T>& value) {
     return value ? Json(*value) : Json(nullptr);
 }
 
-Json slice_json(const Slice& slice) {
+// A slice with its history of retires and restores (§7).
+Json slice_json(const Slice& slice, const std::vector<SliceEvent>& history) {
+    Json events = Json::array();
+    for (const SliceEvent& event : history) {
+        events.push_back({{"at", format_iso(event.at)}, {"event", event.retire ? "retire" : "restore"}});
+    }
     return {{"uuid", slice.uuid},
             {"name", slice.name},
             {"label", slice.label},
             {"added_at", time_or_null(slice.added_at)},
             {"retired_at", time_or_null(slice.retired_at)},
-            {"changed_at", time_or_null(slice.changed_at)}};
+            {"changed_at", time_or_null(slice.changed_at)},
+            {"history", events}};
 }
 
 Json goal_record_json(const Goal& goal) {
@@ -68,7 +74,8 @@ Json goal_record_json(const Goal& goal) {
 Json entry_json(const Entry& entry) {
     return {{"uuid", entry.uuid},   {"at", format_iso(entry.at)},
             {"slice", entry.slice}, {"minutes", value_or_null(entry.minutes)},
-            {"note", entry.note},   {"tags", entry.tags}};
+            {"note", entry.note},   {"tags", entry.tags},
+            {"changed_at", time_or_null(entry.changed_at)}};
 }
 
 Json rating_json(const Rating& rating) {
@@ -125,7 +132,7 @@ void run_export(const ExportOptions& options, Context& context) {
 
     ExportWriter out;
     out.begin("slices");
-    for (const Slice& slice : slices) out.record(slice_json(slice));
+    for (const Slice& slice : slices) out.record(slice_json(slice, store.slice_history(slice.id)));
     out.end();
     out.begin("goals");
     for (const Goal& goal : goals) out.record(goal_record_json(goal));

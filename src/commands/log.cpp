@@ -12,16 +12,6 @@
 
 namespace pie {
 
-namespace {
-
-struct LogOptions {
-    std::vector<std::string> words;  // SLICE, then maybe a DURATION, then the note
-    std::optional<std::string> duration;  // given empty (-d ''), a malformed DURATION
-    std::optional<std::string> at;
-    std::vector<std::string> tags;
-    bool quiet = false;
-};
-
 void check_tags(const std::vector<std::string>& tags) {
     for (std::size_t i = 0; i < tags.size(); ++i) {
         const std::string& tag = tags[i];
@@ -35,6 +25,16 @@ void check_tags(const std::vector<std::string>& tags) {
         }
     }
 }
+
+namespace {
+
+struct LogOptions {
+    std::vector<std::string> words;  // SLICE, then maybe a DURATION, then the note
+    std::optional<std::string> duration;  // given empty (-d ''), a malformed DURATION
+    std::optional<std::string> at;
+    std::vector<std::string> tags;
+    bool quiet = false;
+};
 
 void run_log(LogOptions options, Context& context) {
     Instant now = context.now();

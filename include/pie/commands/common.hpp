@@ -3,6 +3,7 @@
 // Small pieces several commands share: describing records, reading ids, WHEN options, help text.
 
 #include <pie/context.hpp>
+#include <pie/report.hpp>
 #include <pie/store.hpp>
 
 #include <CLI/CLI.hpp>
@@ -28,6 +29,10 @@ RecordQuery time_range(const std::string& since, const std::string& until, Insta
 // may start with '-' that way. Set by pie::run; log, rate and goals add take them.
 std::vector<std::string>& words_after_dashes();
 
+// Throws UserError unless each tag is one word (valid UTF-8, no whitespace or control character,
+// not empty) and none is given twice: the rule of `pie log -t` and `pie edit -t/--untag`.
+void check_tags(const std::vector<std::string>& tags);
+
 // Words joined by single spaces, from index `from` on.
 std::string join_words(const std::vector<std::string>& words, std::size_t from = 0);
 
@@ -36,6 +41,17 @@ std::int64_t parse_id(std::string_view text);
 
 // Ends the help of `command` with examples, one per line.
 void set_examples(CLI::App* command, std::string_view examples);
+
+// A whole number option from `low` to `high`; a usage error naming `option` otherwise.
+int parse_number(const std::string& text, std::string_view option, int low, int high);
+
+// The columns text output may take: --width as given (`text`, empty when not given) from
+// k_min_width on, else the terminal's width, else 80.
+int output_width(const std::string& text, Context& context);
+
+// What the store knows of every slice, in pie order, for a report of `period` (§6): the numbers
+// `pie report` and `pie trend` compute on.
+std::vector<SliceFacts> report_facts(Store& store, const ReportPeriod& period);
 
 // Writes to stdout (all output goes through fmt).
 void print(std::string_view text);
