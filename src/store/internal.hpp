@@ -49,9 +49,14 @@ Goal read_goal(SQLite::Statement& row);
 // The one INSERT of each record table, with what it binds: `pie log` and an import of a million
 // rows write the same way.
 inline constexpr std::string_view k_insert_entry =
+    "INSERT INTO entries(uuid, slice_id, at, minutes, note, tags) VALUES (?, ?, ?, ?, ?, ?)";
+// An entry edited before (imported with its changed_at) also binds that, as ?7.
+inline constexpr std::string_view k_insert_edited_entry =
     "INSERT INTO entries(uuid, slice_id, at, minutes, note, tags, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
 inline constexpr std::string_view k_insert_rating =
     "INSERT INTO ratings(uuid, slice_id, at, score, note) VALUES (?, ?, ?, ?, ?)";
+// The INSERT of `entry`: with changed_at only when it was edited.
+std::string_view insert_entry_sql(const Entry& entry);
 void bind_entry(SQLite::Statement& insert, const Entry& entry);
 void bind_rating(SQLite::Statement& insert, const Rating& rating);
 

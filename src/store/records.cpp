@@ -84,6 +84,10 @@ Goal read_goal(SQLite::Statement& row) {
     return goal;
 }
 
+std::string_view insert_entry_sql(const Entry& entry) {
+    return entry.changed_at ? k_insert_edited_entry : k_insert_entry;
+}
+
 void bind_entry(SQLite::Statement& insert, const Entry& entry) {
     insert.bind(1, entry.uuid.empty() ? new_uuid() : entry.uuid);
     insert.bind(2, entry.slice_id);
@@ -91,7 +95,7 @@ void bind_entry(SQLite::Statement& insert, const Entry& entry) {
     bind_optional(insert, 4, entry.minutes);
     insert.bind(5, entry.note);
     insert.bind(6, join_tags(entry.tags));
-    bind_optional(insert, 7, entry.changed_at);
+    if (entry.changed_at) insert.bind(7, static_cast<std::int64_t>(*entry.changed_at));
 }
 
 void bind_rating(SQLite::Statement& insert, const Rating& rating) {
@@ -194,7 +198,7 @@ void Store::set_retired(std::int64_t id, std::optional<Instant> retired_at, Inst
 }
 
 std::int64_t Store::add_entry(const Entry& entry) {
-    SQLite::Statement& insert = cached(k_insert_entry);
+    SQLite::Statement& insert = cached(insert_entry_sql(entry));
     bind_entry(insert, entry);
     insert.exec();
     return m_db->getLastInsertRowid();
