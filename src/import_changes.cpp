@@ -3,13 +3,28 @@
 
 #include <pie/import.hpp>
 
+#include <cstddef>
+#include <vector>
+
 namespace pie {
 
 bool ImportSession::merge_slice_history(std::int64_t slice_id, const std::vector<SliceEvent>& history) {
+    // A union of multisets: an event the slice holds as often as the file, or more, is not added
+    // again (a retire, restore and retire in one second keep all three).
+    std::vector<SliceEvent> local = m_store.slice_history(slice_id);
+    std::vector<bool> matched(local.size(), false);
     bool added = false;
     for (const SliceEvent& event : history) {
-        if (!added) m_importer.record_each();
-        added = m_store.add_slice_event(slice_id, event) || added;
+        auto same = [&](std::size_t i) { return !matched[i] && local[i].at == event.at && local[i].retire == event.retire; };
+        std::size_t i = 0;
+        while (i < local.size() && !same(i)) ++i;
+        if (i < local.size()) {
+            matched[i] = true;
+            continue;
+        }
+        m_importer.record_each();
+        m_store.add_slice_event(slice_id, event);
+        added = true;
     }
     return added;
 }

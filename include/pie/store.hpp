@@ -139,10 +139,10 @@ public:
     // Whether the slice was retired at instant `at` by its history (the latest event at or before
     // it); nullopt when it has no event then.
     std::optional<bool> retired_by_history(std::int64_t slice_id, Instant at);
-    // A slice's retires and restores, in time order; and adding one that it does not hold yet
-    // (import: two histories merge as their union).
+    // A slice's retires and restores, in time order (events at the same instant in the order
+    // they were added); and adding one (import merges two histories as their union).
     std::vector<SliceEvent> slice_history(std::int64_t slice_id);
-    bool add_slice_event(std::int64_t slice_id, const SliceEvent& event);
+    void add_slice_event(std::int64_t slice_id, const SliceEvent& event);
     std::vector<SliceActivity> slice_activity();
 
     // Entries.

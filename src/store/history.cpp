@@ -27,16 +27,13 @@ std::vector<SliceEvent> Store::slice_history(std::int64_t slice_id) {
     return events;
 }
 
-bool Store::add_slice_event(std::int64_t slice_id, const SliceEvent& event) {
-    SQLite::Statement& insert = cached(
-        "INSERT INTO slice_events(slice_id, at, event) SELECT ?1, ?2, ?3 WHERE NOT EXISTS "
-        "(SELECT 1 FROM slice_events WHERE slice_id = ?1 AND at = ?2 AND event = ?3)");
+void Store::add_slice_event(std::int64_t slice_id, const SliceEvent& event) {
+    SQLite::Statement& insert = cached("INSERT INTO slice_events(slice_id, at, event) VALUES (?, ?, ?)");
     insert.bind(1, slice_id);
     insert.bind(2, static_cast<std::int64_t>(event.at));
     insert.bind(3, event.retire ? "retire" : "restore");
-    bool added = insert.exec() > 0;
+    insert.exec();
     insert.reset();
-    return added;
 }
 
 }  // namespace pie

@@ -75,18 +75,20 @@ TEST_CASE("retire and restore are kept, judged at an instant, and undone with th
     CHECK(store.retired_by_history(career, 300) == true);
 }
 
-TEST_CASE("add_slice_event adds only an event the slice does not hold") {
+TEST_CASE("slice_history is in time order, events of one instant in the order they were added") {
     pie::Store store = pie::Store::open_in_memory();
     std::int64_t family = slice_id(store, "family");
     auto change = store.change(10);
-    CHECK(store.add_slice_event(family, SliceEvent{50, true}));
-    CHECK_FALSE(store.add_slice_event(family, SliceEvent{50, true}));
-    CHECK(store.add_slice_event(family, SliceEvent{40, false}));
+    store.add_slice_event(family, SliceEvent{50, true});
+    store.add_slice_event(family, SliceEvent{50, false});
+    store.add_slice_event(family, SliceEvent{40, true});
     change.commit("merged");
     auto history = store.slice_history(family);
-    REQUIRE(history.size() == 2);
-    CHECK(history[0].at == 40);  // in time order
-    CHECK(history[1].at == 50);
+    REQUIRE(history.size() == 3);
+    CHECK(history[0].at == 40);
+    CHECK(history[1].retire);
+    CHECK_FALSE(history[2].retire);
+    CHECK(store.retired_by_history(family, 50) == false);
 }
 
 TEST_CASE("update_entry changes an entry in place with its change time, undoably") {
