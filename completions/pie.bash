@@ -46,7 +46,7 @@ _pie() {
                 ;;
             --db | --color | -d | --duration | --at | -t | --tag | --slice | --format | --every | \
                 --times | --minutes | --match | --rating | --since | --until | -n | --limit | \
-                --days | --by | --width | --map | --rate | --done | --intention)
+                --days | --by | --width | --map | --rate | --done | --intention | --weeks | --months | --note | --untag)
                 local value_at=$((i + 1))
                 [[ ${COMP_WORDS[value_at]} == "=" ]] && value_at=$((i + 2))
                 ((value_at < COMP_CWORD)) || break
@@ -91,6 +91,7 @@ _pie() {
                 goals | nudge) candidates="text json" ;;
                 review) candidates="text markdown json" ;;
                 report) candidates="text markdown json csv svg html" ;;
+                trend) candidates="text markdown json csv" ;;
                 export) candidates="json csv" ;;
                 import) candidates="json csv timewarrior" ;;
                 *) candidates="text json csv" ;;
@@ -112,7 +113,7 @@ _pie() {
             candidates="now today yesterday monday tuesday wednesday thursday friday saturday sunday"
             ;;
         -d | --duration | -t | --tag | --times | --minutes | --match | --rating | -n | --limit | \
-            --days | --width | --map | --done | --intention)
+            --days | --width | --map | --done | --intention | --weeks | --months | --note | --untag)
             return 0  # a value of the user's own
             ;;
     esac
@@ -120,7 +121,7 @@ _pie() {
         if [[ $cur == -* ]]; then
             candidates="$global_options --version"
         else
-            candidates="log rate goals report review nudge history rm undo slices export import completion"
+            candidates="log rate goals report trend calendar review nudge history edit rm undo slices export import completion"
         fi
     elif [[ -z $candidates && $cur == -* ]]; then
         case "$command $sub" in
@@ -134,7 +135,10 @@ _pie() {
             "report ")
                 candidates="--days --week --month --since --until --all --by --format --width"
                 ;;
+            "trend ") candidates="--weeks --months --slice --by --format --width" ;;
+            "calendar ") candidates="--weeks --by --format" ;;
             "history ") candidates="--since --until --slice --limit --format" ;;
+            "edit ") candidates="--at --duration --no-duration --slice --note --tag --untag --quiet" ;;
             "slices ") candidates="--names" ;;
             "slices add") candidates="--label" ;;
             "export ") candidates="--format --since --until" ;;
@@ -146,6 +150,7 @@ _pie() {
             "log  0" | "rate  0" | "goals add 0" | "slices rename 0" | "slices retire 0")
                 candidates=$(_pie_slice_names "$pie" "$db")
                 ;;
+            "calendar  "*) candidates=$(_pie_slice_names "$pie" "$db") ;;
             "goals  0") candidates="add done drop pause resume" ;;
             "slices  0") candidates="add rename retire restore" ;;
             "completion  0") candidates="bash zsh fish" ;;

@@ -29,7 +29,7 @@ function __pie_words
             continue
         end
         switch $word
-            case --db --color -d --duration --at -t --tag --slice --format --every --times --minutes --match --rating --since --until -n --limit --days --by --width --map
+            case --db --color -d --duration --at -t --tag --slice --format --every --times --minutes --match --rating --since --until -n --limit --days --by --width --map --weeks --months --note --untag
                 set skip 1
             case '-*'
             case '*'
@@ -52,7 +52,7 @@ function __pie_first_argument
     test (count $found) -eq (count $argv)
 end
 
-set -l commands log rate goals report review nudge history rm undo slices export import completion
+set -l commands log rate goals report trend calendar review nudge history edit rm undo slices export import completion
 set -l when 'now today yesterday monday tuesday wednesday thursday friday saturday sunday'
 
 complete -c pie -f
@@ -68,9 +68,12 @@ complete -c pie -n "not __fish_seen_subcommand_from $commands" -a log -d 'log wh
 complete -c pie -n "not __fish_seen_subcommand_from $commands" -a rate -d 'rate a slice, 1-10'
 complete -c pie -n "not __fish_seen_subcommand_from $commands" -a goals -d 'goals per slice, with progress'
 complete -c pie -n "not __fish_seen_subcommand_from $commands" -a report -d 'where your attention went'
+complete -c pie -n "not __fish_seen_subcommand_from $commands" -a trend -d 'how the pie changed over time'
+complete -c pie -n "not __fish_seen_subcommand_from $commands" -a calendar -d 'a heatmap of days'
 complete -c pie -n "not __fish_seen_subcommand_from $commands" -a review -d 'the weekly check-in'
 complete -c pie -n "not __fish_seen_subcommand_from $commands" -a nudge -d 'one kind line for a prompt'
 complete -c pie -n "not __fish_seen_subcommand_from $commands" -a history -d 'list logged entries'
+complete -c pie -n "not __fish_seen_subcommand_from $commands" -a edit -d 'change an entry in place'
 complete -c pie -n "not __fish_seen_subcommand_from $commands" -a rm -d 'delete entries by id'
 complete -c pie -n "not __fish_seen_subcommand_from $commands" -a undo -d 'revert the most recent change'
 complete -c pie -n "not __fish_seen_subcommand_from $commands" -a slices -d 'the slices of your pie'
@@ -127,6 +130,30 @@ complete -c pie -n '__pie_is review' -l format -x -a 'text markdown json' -d "th
 complete -c pie -n '__pie_is review' -l list -d 'past reviews, newest first'
 complete -c pie -n '__pie_is nudge' -l all -d 'every candidate, one per line'
 complete -c pie -n '__pie_is nudge' -l format -x -a 'text json' -d 'output format'
+
+# trend
+complete -c pie -n '__pie_is trend' -l weeks -x -d 'the last N weeks (2-104)'
+complete -c pie -n '__pie_is trend' -l months -x -d 'the last N months (2-60)'
+complete -c pie -n '__pie_is trend' -l slice -x -a '(__pie_slices)' -d 'show only this slice'
+complete -c pie -n '__pie_is trend' -l by -x -a 'minutes count' -d 'what shares are of'
+complete -c pie -n '__pie_is trend' -l format -x -a 'text markdown json csv' -d 'output format'
+complete -c pie -n '__pie_is trend' -l width -x -d 'columns of text output'
+
+# calendar [SLICE]...
+complete -c pie -n '__pie_is calendar' -a '(__pie_slices)'
+complete -c pie -n '__pie_is calendar' -l weeks -x -d 'the last N weeks (1-53)'
+complete -c pie -n '__pie_is calendar' -l by -x -a 'minutes count' -d 'what a day counts'
+complete -c pie -n '__pie_is calendar' -l format -x -a 'text json csv' -d 'output format'
+
+# edit ID
+complete -c pie -n '__pie_is edit' -l at -x -a "$when" -d 'when it happened'
+complete -c pie -n '__pie_is edit' -s d -l duration -x -d 'how long: 45m, 2h, 1h30m, 1.5h, 1:30'
+complete -c pie -n '__pie_is edit' -l no-duration -d 'an occurrence with no minutes'
+complete -c pie -n '__pie_is edit' -l slice -x -a '(__pie_slices)' -d 'move it to this slice'
+complete -c pie -n '__pie_is edit' -l note -x -d 'the new note'
+complete -c pie -n '__pie_is edit' -s t -l tag -x -d 'add a tag'
+complete -c pie -n '__pie_is edit' -l untag -x -d 'remove a tag'
+complete -c pie -n '__pie_is edit' -s q -l quiet -d 'print nothing'
 
 # history
 complete -c pie -n '__pie_is history' -l since -x -a "$when" -d 'from WHEN on'

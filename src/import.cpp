@@ -124,6 +124,25 @@ std::optional<Instant> optional_time(const Json& record, const char* key, Instan
     return parse_record_time(*text, now);
 }
 
+// A slice's "history": its retires and restores; an export without one (an older pie's) holds
+// the slice's retirement, if any, as its history.
+std::vector<SliceEvent> history_member(const Json& record, const Slice& slice, Instant now) {
+    auto it = record.find("history");
+    if (it == record.end() || it->is_null()) {
+        if (!slice.retired_at) return {};
+        return {SliceEvent{*slice.retired_at, true}};
+    }
+    if (!it->is_array()) throw UserError("\"history\" is not an array");
+    std::vector<SliceEvent> events;
+    for (const Json& event : *it) {
+        if (!event.is_object()) throw UserError("a history event is not an object");
+        std::string kind = text_member(event, "event");
+        if (kind != "retire" && kind != "restore") throw UserError(fmt::format("unknown history event '{}'", kind));
+        events.push_back({parse_record_time(text_member(event, "at"), now), kind == "retire"});
+    }
+    return events;
+}
+
 std::string uuid_member(const Json& record) {
     std::string uuid = text_member(record, "uuid");
     if (!is_uuid(uuid))
@@ -155,8 +174,8 @@ void parse_json_stream(std::istream& in, const Json::parser_callback_t& callback
 }  // namespace
 
 bool ImportCounts::changes() const {
-    return entries_added + ratings_added + slices_added + goals_added + slices_updated + goals_updated + pauses_added +
-               reviews_added >
+    return entries_added + ratings_added + slices_added + goals_added + entries_updated + slices_updated +
+               goals_updated + pauses_added + reviews_added >
            0;
 }
 
@@ -169,6 +188,7 @@ std::string ImportCounts::describe_changes() const {
     if (pauses_added) added.push_back(plural(pauses_added, "goal pause", "goal pauses"));
     if (reviews_added) added.push_back(plural(reviews_added, "review", "reviews"));
     std::vector<std::string> updated;
+    if (entries_updated) updated.push_back(plural(entries_updated, "entry", "entries"));
     if (slices_updated) updated.push_back(plural(slices_updated, "slice", "slices"));
     if (goals_updated) updated.push_back(plural(goals_updated, "goal", "goals"));
     std::string out = added.empty() ? "nothing added" : fmt::format("{} added", fmt::join(added, ", "));
@@ -287,6 +307,7 @@ void ImportSession::add_slice_record(const Json& record) {
     slice.added_at = optional_time(record, "added_at", m_now).value_or(0);
     slice.retired_at = optional_time(record, "retired_at", m_now);
     slice.changed_at = optional_time(record, "changed_at", m_now).value_or(0);
+    std::vector<SliceEvent> history = history_member(record, slice, m_now);
 
     auto by_uuid = std::find_if(m_slices.begin(), m_slices.end(), [&](const Slice& s) { return s.uuid == slice.uuid; });
     auto by_name = std::find_if(m_slices.begin(), m_slices.end(), [&](const Slice& s) { return s.name == slice.name; });
@@ -294,7 +315,11 @@ void ImportSession::add_slice_record(const Json& record) {
         m_file_slices[slice.name] = by_uuid->id;
         bool differs = by_uuid->name != slice.name || by_uuid->label != slice.label ||
                        by_uuid->retired_at != slice.retired_at || by_uuid->changed_at != slice.changed_at;
-        if (slice.changed_at <= by_uuid->changed_at || !differs) return;
+        bool merged = merge_slice_history(by_uuid->id, history);
+        if (slice.changed_at <= by_uuid->changed_at || !differs) {
+            m_counts.slices_updated += merged ? 1 : 0;
+            return;
+        }
         if (by_name != m_slices.end() && by_name != by_uuid) {
             throw UserError(
                 fmt::format("slice '{}' was renamed '{}', a name another slice has here", by_uuid->name, slice.name),
@@ -309,6 +334,7 @@ void ImportSession::add_slice_record(const Json& record) {
     } else {
         m_importer.record_each();
         m_file_slices[slice.name] = m_store.import_slice(slice);
+        merge_slice_history(m_file_slices[slice.name], history);
         ++m_counts.slices_added;
     }
     refresh_slices();
@@ -401,6 +427,7 @@ void ImportSession::add_entry_record(const Json& record) {
     entry.minutes = optional_int(record, "minutes", 1, 1440);
     entry.note = optional_text(record, "note").value_or("");
     require_utf8(entry.note, "the note");
+    entry.changed_at = optional_time(record, "changed_at", m_now);
     if (auto tags = record.find("tags"); tags != record.end() && !tags->is_null()) {
         if (!tags->is_array()) throw UserError("\"tags\" is not an array");
         for (const Json& tag : *tags) {
@@ -435,6 +462,7 @@ void ImportSession::add_entry(Entry& entry, bool derived_uuid) {
     // is, whatever its UUID. An entry of a pie export is also present when an identical entry came
     // in through such a row: the same entry, once imported from CSV here and logged there. (Two
     // identical entries logged in the same second on one machine both travel.)
+    if (m_importer.has_entry(entry.uuid) && update_entry_if_later(entry)) return;
     if (m_importer.has_entry(entry.uuid) || m_importer.has_same_entry(entry, !derived_uuid)) {
         ++m_counts.present;
         return;

@@ -97,7 +97,9 @@ ReportPeriod all_period(std::optional<Instant> earliest, std::optional<Instant> 
 
 bool slice_counted(const SliceFacts& facts, const ReportPeriod& period) {
     if (facts.totals.entries > 0) return true;
-    return facts.slice.added_at < period.to && !(facts.slice.retired_at && *facts.slice.retired_at <= period.to);
+    bool retired = facts.retired_at_end ? *facts.retired_at_end
+                                        : facts.slice.retired_at && *facts.slice.retired_at <= period.to;
+    return facts.slice.added_at < period.to && !retired;
 }
 
 bool goal_in_report(const Goal& goal, const ReportPeriod& period) {

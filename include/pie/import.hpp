@@ -30,6 +30,7 @@ struct ImportCounts {
     std::int64_t ratings_added = 0;
     std::int64_t slices_added = 0;
     std::int64_t goals_added = 0;
+    std::int64_t entries_updated = 0;  // edited later in the file than here (§9)
     std::int64_t slices_updated = 0;
     std::int64_t goals_updated = 0;
     std::int64_t pauses_added = 0;   // goal pauses added, or ended as the imported one ends
@@ -74,6 +75,11 @@ private:
     // The "pauses" of a goal record (none when absent), joined to local goal `goal_id`'s.
     void add_goal_pauses(const nlohmann::json& record, std::int64_t goal_id);
     void add_entry(Entry& entry, bool derived_uuid);
+    // Adds to slice `slice_id` the events of `history` it does not hold; whether it added any.
+    bool merge_slice_history(std::int64_t slice_id, const std::vector<SliceEvent>& history);
+    // When the local entry with `entry`'s UUID was changed before `entry` (or never), gives it
+    // `entry`'s content and counts it updated; whether it did.
+    bool update_entry_if_later(const Entry& entry);
     void refresh_slices();
     // The local slice an imported record's slice name means: the slice the file's slice of that
     // name became, else the local slice of that name. Throws UserError when there is none.

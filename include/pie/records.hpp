@@ -22,6 +22,7 @@ struct Entry {
     std::optional<int> minutes;
     std::string note;
     std::vector<std::string> tags;
+    std::optional<Instant> changed_at;  // the last `pie edit` of it; empty: never edited
 };
 
 // A rating of a slice, 1-10.
@@ -33,6 +34,12 @@ struct Rating {
     Instant at = 0;
     int score = 0;
     std::string note;
+};
+
+// A retire or restore of a slice, kept so past periods count it as it was then (§2).
+struct SliceEvent {
+    Instant at = 0;
+    bool retire = true;  // false: a restore
 };
 
 // How much a slice has been used: for `pie slices`.

@@ -51,11 +51,13 @@ struct SliceFacts {
     Totals totals;                       // entries and minutes in the period
     std::optional<Instant> last_logged;  // the latest entry before the period's end
     std::optional<int> rating;           // the latest rating at or before the period's end
+    std::optional<Instant> rating_at;    // when that rating was given
     std::optional<int> rating_before;    // the latest rating before the period's start
+    std::optional<bool> retired_at_end;  // by the slice's history; unset: judged by slice.retired_at
 };
 
 // Whether a report counts a slice (§2): it has entries in the period, or it was added before the
-// period's end and is not retired at it.
+// period's end and is not retired at it (by its history when the facts carry it).
 bool slice_counted(const SliceFacts& facts, const ReportPeriod& period);
 
 // Whether a goal belongs in a report: active at its end, or a one-off goal done inside it.

@@ -41,7 +41,7 @@ struct RecordQuery {
 };
 
 // The schema version this build writes.
-inline constexpr int k_schema_version = 3;
+inline constexpr int k_schema_version = 4;
 
 // PRAGMA application_id of a pie database ("pie!").
 inline constexpr int k_application_id = 0x70696521;
@@ -107,12 +107,24 @@ public:
     std::vector<Slice> slices();
     std::int64_t add_slice(const std::string& name, const std::string& label, Instant now);
     void rename_slice(std::int64_t id, const std::string& name, const std::string& label, Instant now);
+    // Retires (retired_at given) or restores a slice at `now`, keeping the event in its history.
     void set_retired(std::int64_t id, std::optional<Instant> retired_at, Instant now);
+    // Whether the slice was retired at instant `at` by its history (the latest event at or before
+    // it); nullopt when it has no event then.
+    std::optional<bool> retired_by_history(std::int64_t slice_id, Instant at);
+    // A slice's retires and restores, in time order (events at the same instant in the order
+    // they were added); and adding one (import merges two histories as their union).
+    std::vector<SliceEvent> slice_history(std::int64_t slice_id);
+    void add_slice_event(std::int64_t slice_id, const SliceEvent& event);
     std::vector<SliceActivity> slice_activity();
 
     // Entries.
     std::int64_t add_entry(const Entry& entry);
     std::optional<Entry> entry(std::int64_t id);
+    // Gives entry `entry.id` the slice, time, minutes, note, tags and changed_at of `entry` (§9).
+    void update_entry(const Entry& entry);
+    // The entry with this UUID (import: the later change wins).
+    std::optional<Entry> entry_by_uuid(const std::string& uuid);
     void delete_entry(std::int64_t id);
     // Oldest first; with a limit, the last `limit` of those matching.
     std::vector<Entry> entries(const RecordQuery& query);
@@ -130,6 +142,10 @@ public:
     std::optional<std::pair<Instant, Instant>> record_span();
     // The times of a slice's entries in [from, to), oldest first: one range of an index.
     std::vector<Instant> entry_times(std::int64_t slice_id, Instant from, Instant to);
+
+    // For `pie calendar`: the entries and minutes of each day, day i being [starts[i], starts[i + 1]),
+    // of the slices in `slice_ids` (every slice when empty). One pass over the time index.
+    std::vector<Totals> day_totals(const std::vector<Instant>& starts, const std::vector<std::int64_t>& slice_ids);
 
     // Goals, oldest first: the active ones, or all.
     std::int64_t add_goal(const Goal& goal);

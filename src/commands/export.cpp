@@ -72,7 +72,7 @@ void run_export(const ExportOptions& options, Context& context) {
 
     ExportWriter out;
     out.begin("slices");
-    for (const Slice& slice : slices) out.record(slice_json(slice));
+    for (const Slice& slice : slices) out.record(slice_json(slice, store.slice_history(slice.id)));
     out.end();
     out.begin("goals");
     for (const Goal& goal : goals) out.record(goal_json(goal, JsonUse::exported, {}, store.goal_pauses(goal.id)));

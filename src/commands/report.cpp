@@ -11,7 +11,6 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
 #include <memory>
 
 namespace pie {
@@ -29,21 +28,6 @@ struct ReportOptions {
     std::string format = "text";
     std::string width;
 };
-
-// The largest --width: wider than any terminal.
-constexpr int k_max_width = 1000;
-
-int parse_number(const std::string& text, std::string_view option, int low, int high) {
-    int value = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || ec == std::errc::invalid_argument || end != text.data() + text.size()) {
-        throw UserError(fmt::format("invalid {} '{}'", option, text), fmt::format("a whole number from {} to {}", low, high));
-    }
-    if (ec == std::errc::result_out_of_range || value < low || value > high) {
-        throw UserError(fmt::format("{} {} is out of range: it must be from {} to {}", option, text, low, high));
-    }
-    return value;
-}
 
 // The period the options name; only --all reads the database, for its first and last record.
 ReportPeriod choose_period(const ReportOptions& options, const CLI::App& command, Context& context, Instant now) {
@@ -83,8 +67,7 @@ ReportPeriod choose_period(const ReportOptions& options, const CLI::App& command
 void run_report(const ReportOptions& options, const CLI::App& command, Context& context) {
     Instant now = context.now();
     RenderOptions render;
-    render.width = options.width.empty() ? std::max(k_min_width, context.terminal_width().value_or(80))
-                                         : parse_number(options.width, "--width", k_min_width, k_max_width);
+    render.width = output_width(options.width, context);
     ReportPeriod period = choose_period(options, command, context, now);
     Basis basis = options.by == "count" ? Basis::count : Basis::minutes;
     Report report = read_report(context.read_store(), period, basis, now);
@@ -109,16 +92,7 @@ void run_report(const ReportOptions& options, const CLI::App& command, Context& 
 
 Report read_report(Store& store, const ReportPeriod& period, Basis basis, Instant now) {
     Instant last_instant = period.to - 1;
-    std::vector<SliceFacts> slices;
-    for (Slice& slice : store.slices()) {
-        SliceFacts facts;
-        facts.totals = store.slice_totals(slice.id, period.from, period.to);
-        facts.last_logged = store.last_logged(slice.id, period.to);
-        if (auto rating = store.latest_rating(slice.id, last_instant)) facts.rating = rating->score;
-        if (auto rating = store.latest_rating(slice.id, period.from - 1)) facts.rating_before = rating->score;
-        facts.slice = std::move(slice);
-        slices.push_back(std::move(facts));
-    }
+    std::vector<SliceFacts> slices = report_facts(store, period);
     std::vector<GoalReport> goals;
     for (Goal& goal : store.goals(true)) {
         if (!goal_in_report(goal, period)) continue;

@@ -73,13 +73,15 @@ Json exported_goal(const Goal& goal, const std::vector<GoalPause>& pauses) {
 }  // namespace
 
 Json entry_json(const Entry& entry, JsonUse use) {
-    return record(use, entry.id,
+    Json out = record(use, entry.id,
                   {{"uuid", entry.uuid},
                    {"at", format_iso(entry.at)},
                    {"slice", entry.slice},
                    {"minutes", value_or_null(entry.minutes)},
                    {"note", entry.note},
                    {"tags", entry.tags}});
+    if (use == JsonUse::exported) out["changed_at"] = time_or_null(entry.changed_at);
+    return out;
 }
 
 Json rating_json(const Rating& rating, JsonUse use) {
@@ -91,13 +93,18 @@ Json rating_json(const Rating& rating, JsonUse use) {
                    {"note", rating.note}});
 }
 
-Json slice_json(const Slice& slice) {
+Json slice_json(const Slice& slice, const std::vector<SliceEvent>& history) {
+    Json events = Json::array();
+    for (const SliceEvent& event : history) {
+        events.push_back({{"at", format_iso(event.at)}, {"event", event.retire ? "retire" : "restore"}});
+    }
     return {{"uuid", slice.uuid},
             {"name", slice.name},
             {"label", slice.label},
             {"added_at", time_or_null(slice.added_at)},
             {"retired_at", time_or_null(slice.retired_at)},
-            {"changed_at", time_or_null(slice.changed_at)}};
+            {"changed_at", time_or_null(slice.changed_at)},
+            {"history", events}};
 }
 
 Json goal_json(const Goal& goal, JsonUse use, const GoalStatus& status, const std::vector<GoalPause>& pauses) {

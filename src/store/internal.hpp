@@ -36,7 +36,7 @@ std::vector<std::string> split_tags(const std::string& text);
 
 // The columns read_entry, read_rating and read_goal expect, on aliases e, r and g joined with s
 // (the slice, for its name).
-inline constexpr std::string_view k_entry_columns = "e.id, e.uuid, e.slice_id, s.name, e.at, e.minutes, e.note, e.tags";
+inline constexpr std::string_view k_entry_columns = "e.id, e.uuid, e.slice_id, s.name, e.at, e.minutes, e.note, e.tags, e.changed_at";
 inline constexpr std::string_view k_rating_columns = "r.id, r.uuid, r.slice_id, s.name, r.at, r.score, r.note";
 inline constexpr std::string_view k_goal_columns =
     "g.id, g.uuid, g.slice_id, s.name, g.title, g.kind, g.every, g.times, g.minutes, g.match, g.rating, g.state, "
@@ -50,8 +50,13 @@ Goal read_goal(SQLite::Statement& row);
 // rows write the same way.
 inline constexpr std::string_view k_insert_entry =
     "INSERT INTO entries(uuid, slice_id, at, minutes, note, tags) VALUES (?, ?, ?, ?, ?, ?)";
+// An entry edited before (imported with its changed_at) also binds that, as ?7.
+inline constexpr std::string_view k_insert_edited_entry =
+    "INSERT INTO entries(uuid, slice_id, at, minutes, note, tags, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
 inline constexpr std::string_view k_insert_rating =
     "INSERT INTO ratings(uuid, slice_id, at, score, note) VALUES (?, ?, ?, ?, ?)";
+// The INSERT of `entry`: with changed_at only when it was edited.
+std::string_view insert_entry_sql(const Entry& entry);
 void bind_entry(SQLite::Statement& insert, const Entry& entry);
 void bind_rating(SQLite::Statement& insert, const Rating& rating);
 

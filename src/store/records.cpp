@@ -58,6 +58,7 @@ Entry read_entry(SQLite::Statement& row) {
     entry.minutes = column_optional<int>(row, 5);
     entry.note = row.getColumn(6).getString();
     entry.tags = split_tags(row.getColumn(7).getString());
+    entry.changed_at = column_optional<Instant>(row, 8);
     return entry;
 }
 
@@ -86,6 +87,10 @@ Goal read_goal(SQLite::Statement& row) {
     return goal;
 }
 
+std::string_view insert_entry_sql(const Entry& entry) {
+    return entry.changed_at ? k_insert_edited_entry : k_insert_entry;
+}
+
 void bind_entry(SQLite::Statement& insert, const Entry& entry) {
     insert.bind(1, entry.uuid.empty() ? new_uuid() : entry.uuid);
     insert.bind(2, entry.slice_id);
@@ -93,6 +98,7 @@ void bind_entry(SQLite::Statement& insert, const Entry& entry) {
     bind_optional(insert, 4, entry.minutes);
     insert.bind(5, entry.note);
     insert.bind(6, join_tags(entry.tags));
+    if (entry.changed_at) insert.bind(7, static_cast<std::int64_t>(*entry.changed_at));
 }
 
 void bind_rating(SQLite::Statement& insert, const Rating& rating) {
@@ -187,10 +193,15 @@ void Store::set_retired(std::int64_t id, std::optional<Instant> retired_at, Inst
     update.bind(2, static_cast<std::int64_t>(now));
     update.bind(3, id);
     update.exec();
+    SQLite::Statement event(*m_db, "INSERT INTO slice_events(slice_id, at, event) VALUES (?, ?, ?)");
+    event.bind(1, id);
+    event.bind(2, static_cast<std::int64_t>(retired_at.value_or(now)));
+    event.bind(3, retired_at ? "retire" : "restore");
+    event.exec();
 }
 
 std::int64_t Store::add_entry(const Entry& entry) {
-    SQLite::Statement& insert = cached(k_insert_entry);
+    SQLite::Statement& insert = cached(insert_entry_sql(entry));
     bind_entry(insert, entry);
     insert.exec();
     return m_db->getLastInsertRowid();
@@ -202,6 +213,29 @@ std::optional<Entry> Store::entry(std::int64_t id) {
     query.bind(1, id);
     if (!query.executeStep()) return std::nullopt;
     return read_entry(query);
+}
+
+void Store::update_entry(const Entry& entry) {
+    SQLite::Statement update(*m_db, "UPDATE entries SET slice_id = ?, at = ?, minutes = ?, note = ?, tags = ?, "
+                                    "changed_at = ? WHERE id = ?");
+    update.bind(1, entry.slice_id);
+    update.bind(2, static_cast<std::int64_t>(entry.at));
+    bind_optional(update, 3, entry.minutes);
+    update.bind(4, entry.note);
+    update.bind(5, join_tags(entry.tags));
+    bind_optional(update, 6, entry.changed_at);
+    update.bind(7, entry.id);
+    update.exec();
+}
+
+std::optional<Entry> Store::entry_by_uuid(const std::string& uuid) {
+    SQLite::Statement& query = cached(fmt::format(
+        "SELECT {} FROM entries e JOIN slices s ON s.id = e.slice_id WHERE e.uuid = ?", k_entry_columns));
+    query.bind(1, uuid);
+    if (!query.executeStep()) return std::nullopt;
+    Entry entry = read_entry(query);
+    query.reset();
+    return entry;
 }
 
 void Store::delete_entry(std::int64_t id) {

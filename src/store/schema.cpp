@@ -162,10 +162,32 @@ CREATE INDEX reviews_by_time ON reviews(at);
     db.exec(journal_triggers("reviews", {"id", "uuid", "at", "intention"}));
 }
 
+// Slice history and entry changes (§2, §7, §9), version 3 to 4: every retire and restore of a slice is a row of
+// slice_events, the current state becoming the first history; an entry gets the time of its last
+// edit (NULL: never edited), which import compares so that the later change wins.
+void add_slice_events_and_entry_changes(SQLite::Database& db) {
+    db.exec(R"sql(
+CREATE TABLE slice_events (
+    id       INTEGER PRIMARY KEY,
+    slice_id INTEGER NOT NULL REFERENCES slices(id),
+    at       INTEGER NOT NULL,
+    event    TEXT NOT NULL CHECK (event IN ('retire', 'restore'))
+) STRICT;
+CREATE INDEX slice_events_by_slice ON slice_events(slice_id, at);
+INSERT INTO slice_events(slice_id, at, event) SELECT id, retired_at, 'retire' FROM slices WHERE retired_at IS NOT NULL;
+ALTER TABLE entries ADD COLUMN changed_at INTEGER;
+DROP TRIGGER entries_journal_insert;
+DROP TRIGGER entries_journal_delete;
+DROP TRIGGER entries_journal_update;
+)sql");
+    db.exec(journal_triggers("entries", {"id", "uuid", "slice_id", "at", "minutes", "note", "tags", "changed_at"}));
+    db.exec(journal_triggers("slice_events", {"id", "slice_id", "at", "event"}));
+}
+
 // Migration i brings a database from schema version i to i + 1.
 using Migration = void (*)(SQLite::Database&);
 constexpr std::array<Migration, k_schema_version> k_migrations = {migrate_to_1, migrate_to_2,
-                                                               add_goal_pauses_and_reviews};
+                                                               add_goal_pauses_and_reviews, add_slice_events_and_entry_changes};
 
 }  // namespace
 

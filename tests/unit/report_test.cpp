@@ -207,6 +207,22 @@ TEST_CASE("which slices a report counts") {
     CHECK(pie::slice_counted(retired, period));
 }
 
+TEST_CASE("a slice's history, when the facts carry it, decides whether it was retired at the end") {
+    ReportPeriod period{1000, 2000, "", ""};
+    // Retired during the period and restored after it: the current state says active, the
+    // history says retired at the period's end.
+    SliceFacts restored = facts("career", 0, 0);
+    restored.retired_at_end = true;
+    CHECK_FALSE(pie::slice_counted(restored, period));
+    restored.totals = {1, 30};  // entries still count
+    CHECK(pie::slice_counted(restored, period));
+    // Retired now, but not at the period's end.
+    SliceFacts later = facts("family", 0, 0);
+    later.slice.retired_at = 1500;
+    later.retired_at_end = false;
+    CHECK(pie::slice_counted(later, period));
+}
+
 TEST_CASE("which goals a report shows") {
     ReportPeriod period{1000, 2000, "", ""};
     Goal goal;

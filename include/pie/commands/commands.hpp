@@ -24,9 +24,12 @@ void register_log(CLI::App& command, Context& context);
 void register_rate(CLI::App& command, Context& context);
 void register_goals(CLI::App& command, Context& context);
 void register_report(CLI::App& command, Context& context);
+void register_trend(CLI::App& command, Context& context);
+void register_calendar(CLI::App& command, Context& context);
 void register_review(CLI::App& command, Context& context);
 void register_nudge(CLI::App& command, Context& context);
 void register_history(CLI::App& command, Context& context);
+void register_edit(CLI::App& command, Context& context);
 void register_rm(CLI::App& command, Context& context);
 void register_undo(CLI::App& command, Context& context);
 void register_slices(CLI::App& command, Context& context);
@@ -42,9 +45,12 @@ inline constexpr Command k_commands[] = {
     {"rate", "Rate how satisfied you are with a slice, 1-10", register_rate},
     {"goals", "Goals per slice, with progress in the current period", register_goals},
     {"report", "Show where attention went, how each slice feels, the balance, and goal progress", register_report},
+    {"trend", "Show how the pie changed over the last weeks or months", register_trend},
+    {"calendar", "Show a heatmap of the days of the last weeks", register_calendar},
     {"review", "The weekly check-in: ratings, goals and one intention, as one change", register_review},
     {"nudge", "One kind line, or nothing, for a shell prompt or a login", register_nudge},
     {"history", "List logged entries, oldest first, with their ids", register_history},
+    {"edit", "Change an entry's time, duration, slice, note or tags", register_edit},
     {"rm", "Delete entries by id ('pie undo' brings them back)", register_rm},
     {"undo", "Revert the most recent change (log, rm, rate, slices, ...)", register_undo},
     {"slices", "List the slices of your pie, or change them", register_slices},

@@ -38,6 +38,17 @@ std::int64_t parse_id(std::string_view text);
 // Ends the help of `command` with examples, one per line.
 void set_examples(CLI::App* command, std::string_view examples);
 
+// A whole number option from `low` to `high`; a usage error naming `option` otherwise.
+int parse_number(const std::string& text, std::string_view option, int low, int high);
+
+// The columns text output may take: --width as given (`text`, empty when not given) from
+// k_min_width on, else the terminal's width, else 80.
+int output_width(const std::string& text, Context& context);
+
+// What the store knows of every slice, in pie order, for a report of `period` (§6): the numbers
+// `pie report` and `pie trend` compute on.
+std::vector<SliceFacts> report_facts(Store& store, const ReportPeriod& period);
+
 // Writes to stdout (all output goes through fmt).
 void print(std::string_view text);
 

@@ -20,15 +20,17 @@ namespace pie {
 // since ids differ between machines, and every field import reads back.
 enum class JsonUse { listed, exported };
 
-// An entry: [id,] uuid, at, slice, minutes (null for an occurrence), note, tags.
+// An entry: [id,] uuid, at, slice, minutes (null for an occurrence), note, tags; exported also
+// changed_at (its last `pie edit`, null when never edited), which merges compare.
 nlohmann::ordered_json entry_json(const Entry& entry, JsonUse use);
 
 // A rating: [id,] uuid, at, slice, score, note.
 nlohmann::ordered_json rating_json(const Rating& rating, JsonUse use);
 
 // A slice as export writes it: uuid, name, label, added_at, retired_at, changed_at (null for
-// "always" and "never": a default slice's added_at 0, a slice never changed).
-nlohmann::ordered_json slice_json(const Slice& slice);
+// "always" and "never": a default slice's added_at 0, a slice never changed), and its `history`
+// of retires and restores ({at, event}, oldest first).
+nlohmann::ordered_json slice_json(const Slice& slice, const std::vector<SliceEvent>& history = {});
 
 // A goal. Listed, how it stands (§5, §6): id, slice, title, every, target, progress, met, streak,
 // paused, from `status`. Exported, the stored record: uuid, slice, title, kind, every, times,

@@ -25,7 +25,7 @@ TEST_CASE("entry_json: listed with its id first, exported without it") {
     entry.minutes = 45;
     CHECK(pie::entry_json(entry, JsonUse::exported).dump() ==
           R"({"uuid":"11111111-1111-4111-8111-111111111111","at":"2026-11-24T18:30:00+01:00",)"
-          R"("slice":"social","minutes":45,"note":"line\nbreak","tags":["a","B"]})");
+          R"("slice":"social","minutes":45,"note":"line\nbreak","tags":["a","B"],"changed_at":null})");
 }
 
 TEST_CASE("rating_json: listed with its id first, exported without it") {
@@ -52,14 +52,14 @@ TEST_CASE("slice_json: null for always and never") {
     slice.label = "Social network";
     CHECK(pie::slice_json(slice).dump() ==
           R"({"uuid":"55555555-5555-4555-8555-555555555555","name":"social","label":"Social network",)"
-          R"("added_at":null,"retired_at":null,"changed_at":null})");
+          R"("added_at":null,"retired_at":null,"changed_at":null,"history":[]})");
     slice.added_at = utc_time(2026, 11, 1);
     slice.retired_at = utc_time(2026, 11, 2);
     slice.changed_at = utc_time(2026, 11, 2);
     CHECK(pie::slice_json(slice).dump() ==
           R"({"uuid":"55555555-5555-4555-8555-555555555555","name":"social","label":"Social network",)"
           R"("added_at":"2026-11-01T00:00:00+00:00","retired_at":"2026-11-02T00:00:00+00:00",)"
-          R"("changed_at":"2026-11-02T00:00:00+00:00"})");
+          R"("changed_at":"2026-11-02T00:00:00+00:00","history":[]})");
 }
 
 TEST_CASE("goal_json: listed with how it stands, exported as the stored record") {
