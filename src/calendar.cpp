@@ -30,7 +30,9 @@ int calendar_level(std::int64_t value, const std::array<std::int64_t, 3>& quarti
     return 4;
 }
 
-std::int64_t calendar_value(const Totals& totals, Basis by) { return by == Basis::count ? totals.entries : totals.minutes; }
+std::int64_t calendar_value(const Totals& totals, Basis by) {
+    return by == Basis::count ? totals.entries : totals.minutes;
+}
 
 Calendar compute_calendar(int weeks, Basis by, const Date& today, const std::vector<Totals>& totals) {
     Calendar calendar;
@@ -45,7 +47,8 @@ Calendar compute_calendar(int weeks, Basis by, const Date& today, const std::vec
     }
     calendar.levels = nearest_rank_quartiles(values);
     if (calendar.levels) {
-        for (CalendarDay& day : calendar.days) day.level = calendar_level(calendar_value(day.totals, by), *calendar.levels);
+        for (CalendarDay& day : calendar.days)
+            day.level = calendar_level(calendar_value(day.totals, by), *calendar.levels);
     }
     return calendar;
 }

@@ -79,10 +79,10 @@ void validate_goal(const Goal& goal) {
     if (goal.minutes) {
         int limit = goal_minutes_limit(*goal.every);
         if (*goal.minutes < 1 || *goal.minutes > limit) {
-            throw UserError(fmt::format("--minutes {} is out of range for a goal every {}: it must be from 1m to {}",
-                                        *goal.minutes < 1 ? fmt::format("{}m", *goal.minutes)
-                                                          : format_duration(*goal.minutes),
-                                        period_kind_name(*goal.every), format_duration(limit)));
+            throw UserError(
+                fmt::format("--minutes {} is out of range for a goal every {}: it must be from 1m to {}",
+                            *goal.minutes < 1 ? fmt::format("{}m", *goal.minutes) : format_duration(*goal.minutes),
+                            period_kind_name(*goal.every), format_duration(limit)));
         }
     }
     // Only a record read by import can get here: `goals add` derives the kind from the targets.
@@ -136,7 +136,9 @@ std::string_view goal_measure(const Goal& goal) {
     return "";
 }
 
-bool pause_covers(const GoalPause& pause, Instant at) { return pause.from <= at && (!pause.until || at < *pause.until); }
+bool pause_covers(const GoalPause& pause, Instant at) {
+    return pause.from <= at && (!pause.until || at < *pause.until);
+}
 
 bool pause_overlaps(const GoalPause& pause, Instant from, Instant to) {
     return pause.from < to && (!pause.until || *pause.until > from);
@@ -146,8 +148,8 @@ std::string pause_summary(const Goal& goal, const std::vector<GoalPause>& pauses
                           std::optional<Instant> until, bool pause) {
     bool paused = std::any_of(pauses.begin(), pauses.end(), [&](const GoalPause& p) { return pause_covers(p, now); });
     if (pause && goal.state != GoalState::active) {
-        throw UserError(fmt::format("goal #{} is {}: only an active goal can be paused", goal.id,
-                                    goal_state_name(goal.state)));
+        throw UserError(
+            fmt::format("goal #{} is {}: only an active goal can be paused", goal.id, goal_state_name(goal.state)));
     }
     if (pause && paused) {
         throw UserError(fmt::format("goal #{} is already paused", goal.id),
@@ -194,8 +196,8 @@ GoalStatus evaluate_goal(const Goal& goal, Instant at, const GoalFacts& facts, b
     Instant first_counted = period_containing(*goal.every, goal.created_at).from;
     std::optional<Period> start = unskipped_from(facts, current, first_counted);
     if (start && !reaches(progress_in(goal, *start, at, facts, target), target)) {
-        start = start->from == current.from ? unskipped_from(facts, previous_period(*start), first_counted)
-                                            : std::nullopt;
+        start =
+            start->from == current.from ? unskipped_from(facts, previous_period(*start), first_counted) : std::nullopt;
     }
     int streak = 0;
     for (std::optional<Period> p = start; p && reaches(progress_in(goal, *p, at, facts, target), target);

@@ -112,7 +112,8 @@ std::optional<int> optional_target(const Json& record, const char* key) {
     auto it = record.find(key);
     if (it == record.end() || it->is_null()) return std::nullopt;
     std::int64_t value = it->is_number_integer() ? it->get<std::int64_t>() : 0;
-    if (!it->is_number_integer() || value < std::numeric_limits<int>::min() || value > std::numeric_limits<int>::max()) {
+    if (!it->is_number_integer() || value < std::numeric_limits<int>::min() ||
+        value > std::numeric_limits<int>::max()) {
         throw UserError(fmt::format("\"{}\" is not a whole number", key));
     }
     return static_cast<int>(value);
@@ -210,9 +211,7 @@ ImportSession::ImportSession(Store& store, std::map<std::string, std::string> ta
     refresh_slices();
 }
 
-void ImportSession::refresh_slices() {
-    m_slices = m_store.slices();
-}
+void ImportSession::refresh_slices() { m_slices = m_store.slices(); }
 
 const Slice* ImportSession::local_slice(const std::string& name) const {
     std::string wanted = lower_ascii(name);

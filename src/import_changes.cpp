@@ -15,7 +15,9 @@ bool ImportSession::merge_slice_history(std::int64_t slice_id, const std::vector
     std::vector<bool> matched(local.size(), false);
     bool added = false;
     for (const SliceEvent& event : history) {
-        auto same = [&](std::size_t i) { return !matched[i] && local[i].at == event.at && local[i].retire == event.retire; };
+        auto same = [&](std::size_t i) {
+            return !matched[i] && local[i].at == event.at && local[i].retire == event.retire;
+        };
         std::size_t i = 0;
         while (i < local.size() && !same(i)) ++i;
         if (i < local.size()) {

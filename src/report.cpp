@@ -76,9 +76,9 @@ ReportPeriod month_period(std::string_view value, Instant now) {
     }
     if (*month < 1 || *month > 12) throw UserError(fmt::format("--month {}: there is no month {}", value, *month));
     Date first{std::chrono::year{*year}, std::chrono::month{static_cast<unsigned>(*month)}, std::chrono::day{1}};
-    static constexpr std::array<std::string_view, 12> names = {"January", "February", "March",     "April",
-                                                               "May",     "June",     "July",      "August",
-                                                               "September", "October", "November", "December"};
+    static constexpr std::array<std::string_view, 12> names = {"January",   "February", "March",    "April",
+                                                               "May",       "June",     "July",     "August",
+                                                               "September", "October",  "November", "December"};
     Period period = period_of_date(PeriodKind::month, first);
     return whole_period(period, fmt::format("in {} {}", names[static_cast<std::size_t>(*month - 1)], *year));
 }
@@ -97,15 +97,14 @@ ReportPeriod all_period(std::optional<Instant> earliest, std::optional<Instant> 
 
 bool slice_counted(const SliceFacts& facts, const ReportPeriod& period) {
     if (facts.totals.entries > 0) return true;
-    bool retired = facts.retired_at_end ? *facts.retired_at_end
-                                        : facts.slice.retired_at && *facts.slice.retired_at <= period.to;
+    bool retired =
+        facts.retired_at_end ? *facts.retired_at_end : facts.slice.retired_at && *facts.slice.retired_at <= period.to;
     return facts.slice.added_at < period.to && !retired;
 }
 
 bool goal_in_report(const Goal& goal, const ReportPeriod& period) {
     if (goal_active_at(goal, period.to - 1)) return true;
-    return goal.kind == GoalKind::one_off && goal.done_at && *goal.done_at >= period.from &&
-           *goal.done_at < period.to;
+    return goal.kind == GoalKind::one_off && goal.done_at && *goal.done_at >= period.from && *goal.done_at < period.to;
 }
 
 std::string_view basis_name(Basis basis) { return basis == Basis::minutes ? "minutes" : "count"; }
@@ -136,7 +135,8 @@ Report compute_report(const ReportPeriod& period, Basis basis, Instant now, cons
         report.totals.entries += facts.totals.entries;
         report.totals.minutes += facts.totals.minutes;
     }
-    report.basis = basis == Basis::minutes && report.totals.minutes == 0 && report.totals.entries > 0 ? Basis::count : basis;
+    report.basis =
+        basis == Basis::minutes && report.totals.minutes == 0 && report.totals.entries > 0 ? Basis::count : basis;
     auto amount = [&](const Totals& totals) {
         return static_cast<double>(report.basis == Basis::minutes ? totals.minutes : totals.entries);
     };

@@ -7,9 +7,9 @@
 #include <pie/store.hpp>
 #include <pie/text.hpp>
 
-#include <CLI/CLI.hpp>
 #include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <ctime>
@@ -91,7 +91,7 @@ std::string help_hint(const CLI::App& command) {
 // Words `command` has no place for, as a usage error.
 UserError unexpected_words(const CLI::App& command, const std::vector<std::string>& words) {
     std::string message = words.size() == 1 ? fmt::format("unexpected argument '{}'", words.front())
-                                             : fmt::format("unexpected arguments: {}", fmt::join(words, " "));
+                                            : fmt::format("unexpected arguments: {}", fmt::join(words, " "));
     return UserError(message, help_hint(command));
 }
 
@@ -99,7 +99,8 @@ UserError unexpected_words(const CLI::App& command, const std::vector<std::strin
 // but never read as an option or a command. CLI11 would end the command at `--`, so run takes
 // them out before parsing, and a hidden option of the app (there only when words follow `--`)
 // hands them over in its callback, which CLI11 always runs (forced) after parsing, before it
-// stores the command's options and checks the required ones. Each word goes to the first positional with room, as a word typed before
+// stores the command's options and checks the required ones. Each word goes to the first positional with room, as a
+// word typed before
 // `--` would; a command with no room for them refuses them.
 void hand_over_words_after_dashes(CLI::App& app, std::vector<std::string> words) {
     if (words.empty()) return;
@@ -146,10 +147,10 @@ UserError in_pie_words(const CLI::ParseError& e, const CLI::App& command) {
     std::string what = e.what();
     constexpr std::string_view k_conversion = "Could not convert: ";
     std::size_t equals = what.find(" = ");
-    bool converting = dynamic_cast<const CLI::ConversionError*>(&e) && what.starts_with(k_conversion) &&
-                      equals != std::string::npos;
-    std::string name = converting ? what.substr(k_conversion.size(), equals - k_conversion.size())
-                                  : what.substr(0, what.find(": "));
+    bool converting =
+        dynamic_cast<const CLI::ConversionError*>(&e) && what.starts_with(k_conversion) && equals != std::string::npos;
+    std::string name =
+        converting ? what.substr(k_conversion.size(), equals - k_conversion.size()) : what.substr(0, what.find(": "));
     std::string detail = what.substr(std::min(what.size(), name.size() + 2));
     const CLI::App* owner = option_owner(command, name);
     const CLI::Option* option = owner ? owner->get_option_no_throw(name) : nullptr;
@@ -190,8 +191,9 @@ int fail_parse(const CLI::ParseError& e, CLI::App& app) {
         std::vector<std::string_view> names;
         for (const Command& command : k_commands) names.push_back(command.name);
         std::optional<std::size_t> closest = closest_name(extras.front(), names, typo_limit(extras.front()));
-        std::string hint = closest ? fmt::format("did you mean '{}'? ('pie --help' lists the commands)", names[*closest])
-                                   : "'pie --help' lists the commands";
+        std::string hint = closest
+                               ? fmt::format("did you mean '{}'? ('pie --help' lists the commands)", names[*closest])
+                               : "'pie --help' lists the commands";
         return fail(k_exit_usage, fmt::format("unknown command '{}'", extras.front()), hint);
     }
     if (app.get_subcommands().empty() && dynamic_cast<const CLI::RequiredError*>(&e)) {
@@ -237,9 +239,10 @@ const Command* named_command(const std::vector<std::string>& args) {
 int run(int argc, char** argv) {
     tzset();
     Context context;
-    CLI::App app("pie: a life-balance tracker for the terminal. Log what you do for each slice of\n"
-                 "your life, rate how each feels, and see in a report where your attention went.",
-                 "pie");
+    CLI::App app(
+        "pie: a life-balance tracker for the terminal. Log what you do for each slice of\n"
+        "your life, rate how each feels, and see in a report where your attention went.",
+        "pie");
     app.formatter(std::make_shared<HelpFormatter>());
     app.set_version_flag("--version", "pie " PIE_VERSION);
     app.add_option("--db", context.options.db,

@@ -106,7 +106,8 @@ void require_tags(const std::vector<std::string>& tags) {
     for (auto tag = tags.begin(); tag != tags.end(); ++tag) {
         require_utf8(*tag, "a tag");
         if (tag->empty() || tag_word(*tag) != *tag) {
-            throw UserError(fmt::format("invalid tag '{}'", *tag), "a tag is one word: no spaces or control characters");
+            throw UserError(fmt::format("invalid tag '{}'", *tag),
+                            "a tag is one word: no spaces or control characters");
         }
         if (std::find(tags.begin(), tag, *tag) != tag) throw UserError(fmt::format("tag '{}' given twice", *tag));
     }

@@ -117,8 +117,8 @@ std::optional<long> scan_offset(Scanner& in) {
 std::optional<Date> day_word(std::string_view word, const Date& today) {
     if (word == "today") return today;
     if (word == "yesterday") return add_days(today, -1);
-    static constexpr std::array<std::string_view, 7> names = {
-        "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+    static constexpr std::array<std::string_view, 7> names = {"sunday",   "monday", "tuesday", "wednesday",
+                                                              "thursday", "friday", "saturday"};
     for (unsigned i = 0; i < names.size(); ++i) {
         if (word == names[i] || word == names[i].substr(0, 3)) {
             unsigned today_index = weekday{sys_days{today}}.c_encoding();
@@ -339,8 +339,8 @@ std::string format_iso(Instant at) {
     long offset = t.utc_offset;
     char sign = offset < 0 ? '-' : '+';
     offset = std::labs(offset);
-    return fmt::format("{}T{:02}:{:02}:{:02}{}{:02}:{:02}", format_date(t.date), t.hour, t.minute, t.second,
-                       sign, offset / 3600, offset % 3600 / 60);
+    return fmt::format("{}T{:02}:{:02}:{:02}{}{:02}:{:02}", format_date(t.date), t.hour, t.minute, t.second, sign,
+                       offset / 3600, offset % 3600 / 60);
 }
 
 std::string format_short(Instant at, Instant now) {
@@ -349,8 +349,7 @@ std::string format_short(Instant at, Instant now) {
     std::string_view mon = month_abbrev(t.date.month());
     unsigned d = static_cast<unsigned>(t.date.day());
     if (t.date.year() != local_date(now).year()) {
-        return fmt::format("{} {} {} {} {:02}:{:02}", name, d, mon, static_cast<int>(t.date.year()), t.hour,
-                           t.minute);
+        return fmt::format("{} {} {} {} {:02}:{:02}", name, d, mon, static_cast<int>(t.date.year()), t.hour, t.minute);
     }
     return fmt::format("{} {} {} {:02}:{:02}", name, d, mon, t.hour, t.minute);
 }

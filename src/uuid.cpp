@@ -12,9 +12,7 @@ namespace pie {
 
 namespace {
 
-std::uint32_t rotate_left(std::uint32_t value, int bits) {
-    return (value << bits) | (value >> (32 - bits));
-}
+std::uint32_t rotate_left(std::uint32_t value, int bits) { return (value << bits) | (value >> (32 - bits)); }
 
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';

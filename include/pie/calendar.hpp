@@ -39,8 +39,8 @@ struct CalendarDay {
 
 // A whole calendar, as every format shows it.
 struct Calendar {
-    Date from;   // the Monday of the first week
-    Date to;     // the Sunday of the current week
+    Date from;  // the Monday of the first week
+    Date to;    // the Sunday of the current week
     Date today;
     Basis by = Basis::minutes;
     std::optional<std::array<std::int64_t, 3>> levels;  // nullopt when no day has a value

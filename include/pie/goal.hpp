@@ -38,7 +38,7 @@ struct Goal {
     std::optional<int> times;    // recurring: entries per period (default 1)
     std::optional<int> minutes;  // recurring: minutes per period
     std::optional<std::string> match;
-    std::optional<int> rating;   // rating goal: latest rating at least this
+    std::optional<int> rating;  // rating goal: latest rating at least this
     GoalState state = GoalState::active;
     Instant created_at = 0;
     std::optional<Instant> done_at;
@@ -87,12 +87,12 @@ inline constexpr std::int64_t k_all_of_it = std::numeric_limits<std::int64_t>::m
 
 // How a goal stands at an instant.
 struct GoalStatus {
-    std::optional<Period> period;  // the goal period containing the instant (goals with --every)
-    std::optional<int> target;     // times, minutes or rating; none for one-off goals
+    std::optional<Period> period;          // the goal period containing the instant (goals with --every)
+    std::optional<int> target;             // times, minutes or rating; none for one-off goals
     std::optional<std::int64_t> progress;  // the value reached; none when unrated or one-off
     bool met = false;
-    std::optional<int> streak;     // goals with --every only
-    bool paused = false;           // a pause covers the instant
+    std::optional<int> streak;  // goals with --every only
+    bool paused = false;        // a pause covers the instant
 };
 
 // The most minutes a goal may ask for in one period: its length (24h a day, 168h a week, 744h a
@@ -110,7 +110,6 @@ void validate_goal(const Goal& goal);
 // Evaluates `goal` at instant `at` (now, or a report's last instant); without `with_streak` the
 // streak is left out and only the current period is read.
 GoalStatus evaluate_goal(const Goal& goal, Instant at, const GoalFacts& facts, bool with_streak = true);
-
 
 // The key of the target and progress objects: "times", "minutes" or "rating"; empty for one-off goals.
 std::string_view goal_measure(const Goal& goal);

@@ -33,7 +33,7 @@ struct ImportCounts {
     std::int64_t entries_updated = 0;  // edited later in the file than here (§9)
     std::int64_t slices_updated = 0;
     std::int64_t goals_updated = 0;
-    std::int64_t pauses_added = 0;   // goal pauses added, or ended as the imported one ends
+    std::int64_t pauses_added = 0;  // goal pauses added, or ended as the imported one ends
     std::int64_t reviews_added = 0;
     std::int64_t present = 0;            // entries and ratings skipped: already present
                                          // (slices and goals are updated or left as they are)

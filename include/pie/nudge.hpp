@@ -18,10 +18,10 @@ namespace pie {
 // What nudge knows of one slice.
 struct NudgeSlice {
     std::string name;
-    bool active = true;                    // not retired
-    std::vector<Instant> recent_entries;   // its entries in the last 90 days, oldest first
-    std::optional<Instant> last_entry;     // its latest entry up to now, ever
-    std::int64_t minutes_7 = 0;            // its minutes in the last 7 days (the report's default period)
+    bool active = true;                   // not retired
+    std::vector<Instant> recent_entries;  // its entries in the last 90 days, oldest first
+    std::optional<Instant> last_entry;    // its latest entry up to now, ever
+    std::int64_t minutes_7 = 0;           // its minutes in the last 7 days (the report's default period)
 };
 
 // A goal with how it stands now (the current period only, no streak).
@@ -33,9 +33,9 @@ struct NudgeGoal {
 // Everything nudge decides on.
 struct NudgeFacts {
     Instant now = 0;
-    std::vector<NudgeSlice> slices;       // every slice, in pie order
-    std::optional<Instant> last_rating;   // of any slice, up to now
-    std::vector<NudgeGoal> goals;         // the active goals
+    std::vector<NudgeSlice> slices;      // every slice, in pie order
+    std::optional<Instant> last_rating;  // of any slice, up to now
+    std::vector<NudgeGoal> goals;        // the active goals
 };
 
 // One candidate line. `kind` is goal_due, quiet, unrated or hyper_focus; `days` the whole days

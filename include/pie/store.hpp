@@ -6,8 +6,8 @@
 
 #include <pie/error.hpp>
 #include <pie/goal.hpp>
-#include <pie/records.hpp>
 #include <pie/nudge.hpp>
+#include <pie/records.hpp>
 #include <pie/review.hpp>
 #include <pie/slice.hpp>
 #include <pie/time.hpp>
@@ -167,7 +167,8 @@ public:
     // Reviews (§11): a new one (a UUID is made when it has none); those in [since, until),
     // newest first; whether one with this UUID exists.
     std::int64_t add_review(const Review& review);
-    std::vector<Review> reviews(std::optional<Instant> since = std::nullopt, std::optional<Instant> until = std::nullopt);
+    std::vector<Review> reviews(std::optional<Instant> since = std::nullopt,
+                                std::optional<Instant> until = std::nullopt);
     bool has_review(const std::string& uuid);
 
     // Moving data (§7). Slices and goals are few; entries and ratings go through an Importer and
@@ -229,7 +230,7 @@ private:
     // the same few questions of every slice, and an import the same of every row.
     SQLite::Statement& cached(std::string_view sql);
     std::unique_ptr<SQLite::Database> m_db;
-    std::string m_path;  // as the user gave it, for messages
+    std::string m_path;                     // as the user gave it, for messages
     int m_read_version = k_schema_version;  // an older schema read by nudge_facts
     // Declared after m_db: finalized before the connection closes.
     struct SqlHash : std::hash<std::string_view> {

@@ -55,8 +55,8 @@ struct TrendSlice {
     std::string label;
     std::vector<std::int64_t> entries;
     std::vector<std::int64_t> minutes;
-    std::vector<double> share;                // exact; renderers round
-    std::vector<std::optional<int>> rating;   // the latest rating given inside the period
+    std::vector<double> share;               // exact; renderers round
+    std::vector<std::optional<int>> rating;  // the latest rating given inside the period
     std::optional<RatingByTime> rating_by_time;
 };
 

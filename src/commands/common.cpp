@@ -22,7 +22,8 @@ int parse_number(const std::string& text, std::string_view option, int low, int 
     int value = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (text.empty() || ec == std::errc::invalid_argument || end != text.data() + text.size()) {
-        throw UserError(fmt::format("invalid {} '{}'", option, text), fmt::format("a whole number from {} to {}", low, high));
+        throw UserError(fmt::format("invalid {} '{}'", option, text),
+                        fmt::format("a whole number from {} to {}", low, high));
     }
     if (ec == std::errc::result_out_of_range || value < low || value > high) {
         throw UserError(fmt::format("{} {} is out of range: it must be from {} to {}", option, text, low, high));

@@ -55,7 +55,8 @@ Entry edited_entry(Entry entry, const EditOptions& options, Store& store, Instan
         }
         auto found = std::find(entry.tags.begin(), entry.tags.end(), tag);
         if (found == entry.tags.end()) {
-            throw UserError(fmt::format("entry #{} has no tag '{}'", entry.id, tag), "tags match exactly, case included");
+            throw UserError(fmt::format("entry #{} has no tag '{}'", entry.id, tag),
+                            "tags match exactly, case included");
         }
         entry.tags.erase(found);
     }

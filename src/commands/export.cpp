@@ -97,12 +97,16 @@ void run_export(const ExportOptions& options, Context& context) {
 void register_export(CLI::App& app, Context& context) {
     auto options = std::make_shared<ExportOptions>();
     CLI::App* command = &app;
-    command->add_option("--format", options->format,
-                        "json (default: slices, goals, entries, ratings, reviews) or csv (entries)")
+    command
+        ->add_option("--format", options->format,
+                     "json (default: slices, goals, entries, ratings, reviews) or csv (entries)")
         ->check(CLI::IsMember({"json", "csv"}));
-    command->add_option("--since", options->since, "entries and ratings from this WHEN on (inclusive)")->type_name("WHEN");
-    command->add_option("--until", options->until,
-                        "entries and ratings up to this WHEN (exclusive; a day alone is included)")->type_name("WHEN");
+    command->add_option("--since", options->since, "entries and ratings from this WHEN on (inclusive)")
+        ->type_name("WHEN");
+    command
+        ->add_option("--until", options->until,
+                     "entries and ratings up to this WHEN (exclusive; a day alone is included)")
+        ->type_name("WHEN");
     set_examples(command,
                  "  pie export > pie-backup.json\n"
                  "  pie export --format csv --since 2026-11-01 --until 2026-11-30 > november.csv\n"

@@ -55,8 +55,8 @@ void run_add(GoalsOptions options, Context& context, const CLI::App& add) {
     if (add.count("--times") > 0) goal.times = options.times;
     if (add.count("--minutes") > 0) {
         // A DURATION up to the length of the goal's period (§5); validate_goal checks the rest.
-        goal.minutes = parse_duration(options.minutes, goal.every ? goal_minutes_limit(*goal.every)
-                                                                  : k_longest_goal_minutes);
+        goal.minutes =
+            parse_duration(options.minutes, goal.every ? goal_minutes_limit(*goal.every) : k_longest_goal_minutes);
     }
     if (add.count("--match") > 0) goal.match = options.match;
     if (add.count("--rating") > 0) goal.rating = options.rating;
@@ -95,13 +95,14 @@ void run_set_state(const GoalsOptions& options, Context& context, GoalState stat
         throw UserError(fmt::format("goal #{} is already {}", id, goal_state_name(goal.state)));
     }
     if (state == GoalState::done && goal.kind != GoalKind::one_off) {
-        throw UserError(fmt::format("goal #{} is a {} goal, met by what you log and rate", id,
-                                    goal_kind_name(goal.kind)),
-                        fmt::format("'pie goals drop {}' retires it", id));
+        throw UserError(
+            fmt::format("goal #{} is a {} goal, met by what you log and rate", id, goal_kind_name(goal.kind)),
+            fmt::format("'pie goals drop {}' retires it", id));
     }
     auto change = store->change(now);
     store->set_goal_state(id, state, now);
-    std::string summary = fmt::format("{} goal {}", state == GoalState::done ? "achieved" : "dropped", describe_goal(goal));
+    std::string summary =
+        fmt::format("{} goal {}", state == GoalState::done ? "achieved" : "dropped", describe_goal(goal));
     change.commit(summary);
     print(context.show(summary) + "\n");
 }
@@ -138,8 +139,7 @@ void register_goals(CLI::App& command, Context& context) {
     CLI::App* goals = &command;
     goals->require_subcommand(0, 1);
     goals->add_flag("--all", options->all, "also goals done and dropped");
-    goals->add_option("--format", options->format, "text (default) or json")
-        ->check(CLI::IsMember({"text", "json"}));
+    goals->add_option("--format", options->format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
     set_examples(goals,
                  "  pie goals\n"
                  "  pie goals add social supervision --every month\n"
@@ -180,8 +180,9 @@ void register_goals(CLI::App& command, Context& context) {
     CLI::App* pause = goals->add_subcommand("pause", "Pause a goal (illness, travel): its streak waits");
     pause->add_option("ID", options->id, "the goal's id")->required();
     pause->add_option("--until", options->until, "WHEN it ends (a day alone: through that day)");
-    set_examples(pause, "  pie goals pause 2                      # until 'pie goals resume 2'\n"
-                        "  pie goals pause 2 --until 2026-12-06   # travel: back on Monday\n");
+    set_examples(pause,
+                 "  pie goals pause 2                      # until 'pie goals resume 2'\n"
+                 "  pie goals pause 2 --until 2026-12-06   # travel: back on Monday\n");
     pause->callback([options, &context] { run_pause(*options, context, true); });
 
     CLI::App* resume = goals->add_subcommand("resume", "End a goal's pause now");

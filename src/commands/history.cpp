@@ -48,7 +48,8 @@ void register_history(CLI::App& command, Context& context) {
     auto options = std::make_shared<HistoryOptions>();
     CLI::App* history = &command;
     history->add_option("--since", options->since, "from this WHEN on (inclusive)")->type_name("WHEN");
-    history->add_option("--until", options->until, "up to this WHEN (exclusive; a day alone is included)")->type_name("WHEN");
+    history->add_option("--until", options->until, "up to this WHEN (exclusive; a day alone is included)")
+        ->type_name("WHEN");
     history->add_option("--slice", options->slice, "only this slice");
     history->add_option("-n,--limit", options->limit, "the last N entries (default 20; 0 for all)")->type_name("N");
     history->add_option("--format", options->format, "text (default), json or csv")

@@ -15,7 +15,7 @@ namespace pie {
 namespace {
 
 struct LogOptions {
-    std::vector<std::string> words;  // SLICE, then maybe a DURATION, then the note
+    std::vector<std::string> words;       // SLICE, then maybe a DURATION, then the note
     std::optional<std::string> duration;  // given empty (-d ''), a malformed DURATION
     std::optional<std::string> at;
     std::vector<std::string> tags;
@@ -64,7 +64,8 @@ void register_log(CLI::App& command, Context& context) {
                     "(after '--' a note may start with '-')")
         ->required();
     log->add_option("-d,--duration", options->duration, "how long: 45m, 2h, 1h30m, 1.5h, 1:30");
-    log->add_option("--at", options->at, "when it happened (default: now), e.g. 'yesterday 18:30', '2h ago'")->type_name("WHEN");
+    log->add_option("--at", options->at, "when it happened (default: now), e.g. 'yesterday 18:30', '2h ago'")
+        ->type_name("WHEN");
     // One word per -t: the words after it stay note text.
     log->add_option("-t,--tag", options->tags, "a tag (repeatable)")->allow_extra_args(false)->type_name("TAG");
     log->add_flag("-q,--quiet", options->quiet, "print nothing");

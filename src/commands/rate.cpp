@@ -129,7 +129,8 @@ void run_rate(RateOptions options, Context& context) {
     std::vector<Rating> ratings;
     for (const Typed& t : typed) {
         const Slice& slice = require_active(resolve_slice(t.slice, slices));
-        bool twice = std::any_of(ratings.begin(), ratings.end(), [&](const Rating& r) { return r.slice_id == slice.id; });
+        bool twice =
+            std::any_of(ratings.begin(), ratings.end(), [&](const Rating& r) { return r.slice_id == slice.id; });
         if (twice) throw UserError(fmt::format("slice '{}' rated twice", slice.name));
         Rating rating;
         rating.slice_id = slice.id;

@@ -118,7 +118,8 @@ Answers ask(Store& store, const std::vector<Slice>& slices, Instant now, Context
     if (week.goals.empty()) print("  none yet: 'pie goals add SLICE TITLE' sets one\n");
     for (const GoalReport& item : week.goals) {
         print(context.show(fmt::format("  #{} {}: {}  {}", item.goal.id, item.goal.slice, item.goal.title,
-                                       goal_progress(item.goal, item.status, context.ascii()))) + "\n");
+                                       goal_progress(item.goal, item.status, context.ascii()))) +
+              "\n");
         if (item.goal.kind == GoalKind::one_off && item.goal.state == GoalState::active) open.push_back(item);
     }
     while (!open.empty()) {
@@ -131,7 +132,8 @@ Answers ask(Store& store, const std::vector<Slice>& slices, Instant now, Context
             answers.done = std::move(tried.done);
             break;
         } catch (const UserError& e) {
-            print(context.show(fmt::format("  {}; type the ids of open one-off goals, or press Enter", e.what())) + "\n");
+            print(context.show(fmt::format("  {}; type the ids of open one-off goals, or press Enter", e.what())) +
+                  "\n");
         }
     }
 
@@ -175,7 +177,8 @@ void run_review(const ReviewOptions& options, Context& context) {
         for (const auto& [rated, score] : answers.ratings) {
             if (rated.uuid != slice.uuid) continue;
             std::optional<Rating> before = store.latest_rating(slice.id, now);
-            summary.ratings.push_back({slice.name, score, before ? std::optional(score - before->score) : std::nullopt});
+            summary.ratings.push_back(
+                {slice.name, score, before ? std::optional(score - before->score) : std::nullopt});
             store.add_rating(Rating{0, "", slice.id, slice.name, now, score, ""});
             parts.push_back(fmt::format("{} {}/10", slice.name, score));
         }
@@ -186,7 +189,8 @@ void run_review(const ReviewOptions& options, Context& context) {
     }
     store.add_review(summary.review);
     if (answers.intention) parts.push_back(fmt::format("intention \"{}\"", *answers.intention));
-    change.commit(parts.empty() ? std::string("reviewed the week") : fmt::format("reviewed the week: {}", fmt::join(parts, ", ")));
+    change.commit(parts.empty() ? std::string("reviewed the week")
+                                : fmt::format("reviewed the week: {}", fmt::join(parts, ", ")));
 
     summary.report = read_report(store, days_period(7, now), Basis::minutes, now);
     RenderOptions render;

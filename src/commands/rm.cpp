@@ -35,7 +35,8 @@ void run_rm(RmOptions options, Context& context) {
         ids.push_back(id);
     }
     Store* existing = context.existing_store();
-    if (!existing) throw UserError(fmt::format("no entry #{}", ids.front()), "'pie history' lists entries with their ids");
+    if (!existing)
+        throw UserError(fmt::format("no entry #{}", ids.front()), "'pie history' lists entries with their ids");
     Store& store = *existing;
     auto change = store.change(now);
     std::vector<std::string> lines;
@@ -45,9 +46,9 @@ void run_rm(RmOptions options, Context& context) {
         store.delete_entry(id);
         lines.push_back("removed " + describe_entry(*entry, now));
     }
-    std::string summary = lines.size() == 1 ? lines.front()
-                                            : fmt::format("removed {} entries ({})", lines.size(),
-                                                          fmt::join(ids_text(ids), ", "));
+    std::string summary = lines.size() == 1
+                              ? lines.front()
+                              : fmt::format("removed {} entries ({})", lines.size(), fmt::join(ids_text(ids), ", "));
     change.commit(summary);
     for (const std::string& line : lines) print(context.show(line) + "\n");
 }

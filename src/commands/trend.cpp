@@ -43,7 +43,7 @@ void run_trend(const TrendOptions& options, const CLI::App& command, Context& co
     bool months = command.count("--months") > 0;
     if (weeks && months) throw UserError("--weeks and --months exclude each other", "choose one of them");
     PeriodKind unit = months ? PeriodKind::month : PeriodKind::week;
-    int count = months ? parse_number(options.months, "--months", k_min_trend_periods, k_max_trend_months)
+    int count = months  ? parse_number(options.months, "--months", k_min_trend_periods, k_max_trend_months)
                 : weeks ? parse_number(options.weeks, "--weeks", k_min_trend_periods, k_max_trend_weeks)
                         : 12;
     RenderOptions render;

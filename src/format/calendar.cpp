@@ -73,7 +73,8 @@ std::string_view level_glyph(int level, bool ascii) {
 }
 
 std::string render_text(const Calendar& calendar, std::string_view subject, bool ascii) {
-    int weeks = static_cast<int>((std::chrono::sys_days{calendar.to} - std::chrono::sys_days{calendar.from}).count() + 1) / 7;
+    int weeks =
+        static_cast<int>((std::chrono::sys_days{calendar.to} - std::chrono::sys_days{calendar.from}).count() + 1) / 7;
     int cell = k_label_width + 2 * weeks <= k_wide_limit ? 2 : 1;
     std::string out = fmt::format("Calendar of {}, {} to {}, by {}\n\n", subject, format_date(calendar.from),
                                   format_date(calendar.to), calendar.by == Basis::count ? "entries" : "minutes");
@@ -112,8 +113,8 @@ std::string render_json(const Calendar& calendar) {
 std::string render_csv(const Calendar& calendar) {
     std::string out = csv_row({"date", "entries", "minutes", "level"});
     for (const CalendarDay& day : calendar.days) {
-        out += csv_row({format_date(day.date), fmt::format("{}", day.totals.entries), fmt::format("{}", day.totals.minutes),
-                        fmt::format("{}", day.level)});
+        out += csv_row({format_date(day.date), fmt::format("{}", day.totals.entries),
+                        fmt::format("{}", day.totals.minutes), fmt::format("{}", day.level)});
     }
     return out;
 }

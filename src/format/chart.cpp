@@ -9,8 +9,10 @@ namespace pie {
 namespace {
 
 // Neighbours differ in density, so adjacent wedges stand apart even without colour.
-constexpr std::array<std::string_view, 12> k_ascii_glyphs = {"#", ":", "@", "+", "%", "=", "*", "o", "x", "~", "$", "&"};
-constexpr std::array<std::string_view, 12> k_unicode_glyphs = {"█", "░", "▓", "▒", "▚", "▀", "▞", "▌", "▙", "▟", "▛", "▜"};
+constexpr std::array<std::string_view, 12> k_ascii_glyphs = {"#", ":", "@", "+", "%", "=",
+                                                             "*", "o", "x", "~", "$", "&"};
+constexpr std::array<std::string_view, 12> k_unicode_glyphs = {"█", "░", "▓", "▒", "▚", "▀",
+                                                               "▞", "▌", "▙", "▟", "▛", "▜"};
 constexpr std::array<std::string_view, 12> k_colors = {"\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[34m",
                                                        "\x1b[35m", "\x1b[36m", "\x1b[91m", "\x1b[92m",
                                                        "\x1b[93m", "\x1b[94m", "\x1b[95m", "\x1b[96m"};

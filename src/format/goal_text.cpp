@@ -32,10 +32,10 @@ std::string goal_numbers(const Goal& goal, const GoalStatus& status, bool ascii)
         return fmt::format("{}{}", status.met ? fmt::format("done{}", tick) : std::string("not yet"), paused);
     }
     std::int64_t reached = status.progress.value_or(0);
-    std::string numbers = goal.kind == GoalKind::rating
-                              ? fmt::format("rating {}/{}", status.progress ? std::to_string(*status.progress) : "-",
-                                            *status.target)
-                              : fmt::format("{}/{}", measure_text(goal, reached), measure_text(goal, *status.target));
+    std::string numbers =
+        goal.kind == GoalKind::rating
+            ? fmt::format("rating {}/{}", status.progress ? std::to_string(*status.progress) : "-", *status.target)
+            : fmt::format("{}/{}", measure_text(goal, reached), measure_text(goal, *status.target));
     return fmt::format("{}{}{}", numbers, status.met ? tick : "", paused);
 }
 

@@ -6,14 +6,10 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json time_or_null(std::optional<Instant> at) {
-    return at ? Json(format_iso(*at)) : Json(nullptr);
-}
+Json time_or_null(std::optional<Instant> at) { return at ? Json(format_iso(*at)) : Json(nullptr); }
 
 // 0 stands for "always" (a default slice's added_at) and "never" (its changed_at).
-Json time_or_null(Instant at) {
-    return at == 0 ? Json(nullptr) : Json(format_iso(at));
-}
+Json time_or_null(Instant at) { return at == 0 ? Json(nullptr) : Json(format_iso(at)); }
 
 template <typename T>
 Json value_or_null(const std::optional<T>& value) {
@@ -36,10 +32,10 @@ Json listed_goal(const Goal& goal, const GoalStatus& status) {
         target = Json{{measure, *status.target}};
         progress = Json{{measure, value_or_null(status.progress)}};
     }
-    return Json{{"id", goal.id},       {"slice", goal.slice},
-                {"title", goal.title}, {"every", goal.every ? Json(period_kind_name(*goal.every)) : Json(nullptr)},
-                {"target", target},    {"progress", progress},
-                {"met", status.met},   {"streak", value_or_null(status.streak)},
+    return Json{{"id", goal.id},          {"slice", goal.slice},
+                {"title", goal.title},    {"every", goal.every ? Json(period_kind_name(*goal.every)) : Json(nullptr)},
+                {"target", target},       {"progress", progress},
+                {"met", status.met},      {"streak", value_or_null(status.streak)},
                 {"paused", status.paused}};
 }
 
@@ -74,12 +70,12 @@ Json exported_goal(const Goal& goal, const std::vector<GoalPause>& pauses) {
 
 Json entry_json(const Entry& entry, JsonUse use) {
     Json out = record(use, entry.id,
-                  {{"uuid", entry.uuid},
-                   {"at", format_iso(entry.at)},
-                   {"slice", entry.slice},
-                   {"minutes", value_or_null(entry.minutes)},
-                   {"note", entry.note},
-                   {"tags", entry.tags}});
+                      {{"uuid", entry.uuid},
+                       {"at", format_iso(entry.at)},
+                       {"slice", entry.slice},
+                       {"minutes", value_or_null(entry.minutes)},
+                       {"note", entry.note},
+                       {"tags", entry.tags}});
     if (use == JsonUse::exported) out["changed_at"] = time_or_null(entry.changed_at);
     return out;
 }
@@ -111,9 +107,7 @@ Json goal_json(const Goal& goal, JsonUse use, const GoalStatus& status, const st
     return use == JsonUse::listed ? listed_goal(goal, status) : exported_goal(goal, pauses);
 }
 
-std::string json_text(const Json& value) {
-    return value.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
-}
+std::string json_text(const Json& value) { return value.dump(2, ' ', false, Json::error_handler_t::replace) + "\n"; }
 
 Json review_json(const Review& review) {
     return {{"uuid", review.uuid}, {"at", format_iso(review.at)}, {"intention", value_or_null(review.intention)}};

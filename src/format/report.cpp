@@ -19,10 +19,10 @@ namespace pie {
 
 namespace {
 
-constexpr int k_indent = 2;       // sections are indented under their titles
-constexpr int k_legend_gap = 3;   // between a chart and its legend
-constexpr int k_min_rows = 9;     // the smallest chart drawn beside its legend
-constexpr int k_max_rows = 17;    // the largest chart
+constexpr int k_indent = 2;      // sections are indented under their titles
+constexpr int k_legend_gap = 3;  // between a chart and its legend
+constexpr int k_min_rows = 9;    // the smallest chart drawn beside its legend
+constexpr int k_max_rows = 17;   // the largest chart
 
 double round_to(double value, int decimals) {
     double scale = std::pow(10.0, decimals);
@@ -66,7 +66,8 @@ std::string totals_text(const Report& report) {
                            plural(static_cast<std::int64_t>(report.slices.size()), "slice", "slices"));
     }
     std::string out = plural(report.totals.entries, "entry", "entries");
-    if (report.totals.minutes > 0) out += fmt::format(", {} logged", format_duration(static_cast<int>(report.totals.minutes)));
+    if (report.totals.minutes > 0)
+        out += fmt::format(", {} logged", format_duration(static_cast<int>(report.totals.minutes)));
     out += ", " + plural(static_cast<std::int64_t>(report.slices.size()), "slice", "slices");
     if (report.basis == Basis::count) out += "; shares count entries";
     return out + ".";
@@ -198,7 +199,8 @@ std::string chart_block(const std::function<ChartGrid(int rows)>& make, const st
         int top = std::max(0, (grid.rows - static_cast<int>(legend.size())) / 2);
         int height = std::max(grid.rows, top + static_cast<int>(legend.size()));
         for (int i = 0; i < height; ++i) {
-            std::string line = indent + (i < grid.rows ? chart[static_cast<std::size_t>(i)] : std::string(grid.cols, ' '));
+            std::string line =
+                indent + (i < grid.rows ? chart[static_cast<std::size_t>(i)] : std::string(grid.cols, ' '));
             int item = i - top;
             if (item >= 0 && item < static_cast<int>(legend.size())) {
                 line += std::string(k_legend_gap, ' ') + legend_text(legend[static_cast<std::size_t>(item)], room);
@@ -227,7 +229,8 @@ std::vector<std::optional<int>> ratings_of(const Report& report) {
 
 std::vector<std::vector<std::string>> attention_rows(const Report& report) {
     std::vector<std::vector<std::string>> rows;
-    for (const SliceReport& slice : report.slices) rows.push_back({slice.name, time_cell(report, slice), percent(slice.share)});
+    for (const SliceReport& slice : report.slices)
+        rows.push_back({slice.name, time_cell(report, slice), percent(slice.share)});
     return rows;
 }
 
@@ -302,7 +305,8 @@ std::vector<std::string> report_findings(const Report& report) {
     if (report.totals.entries == 0) {
         out.push_back(fmt::format("Nothing was logged {}, so there is no balance score yet.", words));
     } else if (!report.balance) {
-        out.push_back(fmt::format("All of it went to {}; with one slice there is no balance score.", report.slices.front().name));
+        out.push_back(
+            fmt::format("All of it went to {}; with one slice there is no balance score.", report.slices.front().name));
     } else {
         int score = *report.balance;
         std::string_view how = score >= 80   ? "Attention was spread evenly"
@@ -314,7 +318,8 @@ std::vector<std::string> report_findings(const Report& report) {
     std::string_view measure = report.basis == Basis::minutes ? "time" : "entries";
     for (const SliceReport& slice : report.slices) {
         if (slice.hyper_focus && report.slices.size() > 1) {
-            out.push_back(fmt::format("{} took {:.0f}% of your logged {}.", slice.name, round_to(slice.share * 100, 0), measure));
+            out.push_back(
+                fmt::format("{} took {:.0f}% of your logged {}.", slice.name, round_to(slice.share * 100, 0), measure));
         }
     }
     if (report.totals.entries > 0 && !report.neglected.empty()) {
@@ -325,7 +330,8 @@ std::vector<std::string> report_findings(const Report& report) {
         out.push_back(fmt::format("{} feels low ({}/10) and got {}: it may need care.", slice.name, *slice.rating,
                                   slice.neglected ? "no time" : "little time"));
     }
-    if (report.totals.entries > 0 && report.hyper_focus.empty() && report.neglected.empty() && report.needs_care.empty()) {
+    if (report.totals.entries > 0 && report.hyper_focus.empty() && report.neglected.empty() &&
+        report.needs_care.empty()) {
         out.push_back(fmt::format("No slice was neglected or over-weighted {}.", words));
     }
     return out;
@@ -410,7 +416,8 @@ std::string render_markdown(const Report& report, const RenderOptions& options) 
     std::vector<std::vector<std::string>> attention;
     for (std::size_t i = 0; i < report.slices.size(); ++i) {
         const SliceReport& slice = report.slices[i];
-        attention.push_back({glyph_cell(static_cast<int>(i), ascii), slice.name, time_cell(report, slice), percent(slice.share)});
+        attention.push_back(
+            {glyph_cell(static_cast<int>(i), ascii), slice.name, time_cell(report, slice), percent(slice.share)});
     }
     out += md_table({"", "slice", report.basis == Basis::count ? "entries" : "time", "share"},
                     {MdAlign::center, MdAlign::left, MdAlign::right, MdAlign::right}, attention, 2, md);
@@ -436,7 +443,8 @@ std::string render_markdown(const Report& report, const RenderOptions& options) 
         out += paragraph("No goals yet: 'pie goals add SLICE TITLE' sets one.");
     } else {
         for (const GoalReport& item : report.goals) {
-            std::string text = fmt::format("`{}` {}", goal_progress(item.goal, item.status, ascii), goal_text(item, ascii));
+            std::string text =
+                fmt::format("`{}` {}", goal_progress(item.goal, item.status, ascii), goal_text(item, ascii));
             for (const std::string& line : wrap(text, md.width, "- ", "  ", ascii)) out += line + "\n";
         }
     }
@@ -473,7 +481,10 @@ std::string render_json(const Report& report) {
     json goals = json::array();
     for (const GoalReport& item : report.goals) goals.push_back(goal_json(item.goal, JsonUse::listed, item.status));
     json out = {
-        {"period", {{"from", format_iso(report.period.from)}, {"to", format_iso(report.period.to)}, {"label", report.period.label}}},
+        {"period",
+         {{"from", format_iso(report.period.from)},
+          {"to", format_iso(report.period.to)},
+          {"label", report.period.label}}},
         {"basis", basis_name(report.basis)},
         {"totals", {{"entries", report.totals.entries}, {"minutes", report.totals.minutes}}},
         {"slices", slices},
@@ -486,7 +497,8 @@ std::string render_json(const Report& report) {
 }
 
 std::string render_csv(const Report& report) {
-    std::string out = csv_row({"slice", "label", "entries", "minutes", "share", "rating", "rating_change", "days_since_last"});
+    std::string out =
+        csv_row({"slice", "label", "entries", "minutes", "share", "rating", "rating_change", "days_since_last"});
     auto optional = [](const auto& value) { return value ? fmt::format("{}", *value) : std::string(); };
     for (const SliceReport& slice : report.slices) {
         out += csv_row({slice.name, slice.label, std::to_string(slice.entries), std::to_string(slice.minutes),

@@ -17,9 +17,9 @@ namespace pie {
 
 namespace {
 
-constexpr double k_width = 720;      // of the whole picture
-constexpr double k_margin = 24;      // around it
-constexpr double k_radius = 110;     // of both charts
+constexpr double k_width = 720;   // of the whole picture
+constexpr double k_margin = 24;   // around it
+constexpr double k_radius = 110;  // of both charts
 constexpr double k_legend_x = k_margin + 2 * k_radius + 40;
 constexpr double k_row = 24;         // legend rows
 constexpr double k_line = 20;        // lines of text
@@ -165,7 +165,8 @@ std::string render_svg(const Report& report) {
 
     add_heading(svg, y + 28, "Goals");
     y += 56;
-    if (report.goals.empty()) y = add_paragraph(svg, k_margin, y, "No goals yet: 'pie goals add SLICE TITLE' sets one.", k_text_columns);
+    if (report.goals.empty())
+        y = add_paragraph(svg, k_margin, y, "No goals yet: 'pie goals add SLICE TITLE' sets one.", k_text_columns);
     for (const GoalReport& item : report.goals) {
         draw_bar(svg, k_margin, y - 10, k_bar_width, 10, goal_fraction(item.goal, item.status));
         add_label(svg, k_margin + k_bar_width + 12, y, goal_numbers(item.goal, item.status, false));

@@ -47,7 +47,8 @@ tinyxml2::XMLElement* add_line(tinyxml2::XMLElement* parent, Xy a, Xy b, std::st
 // The second cue of a striped wedge: diagonal hatching in the background colour across it.
 void add_stripes(tinyxml2::XMLElement* parent, double cx, double cy, double r, double from, double to) {
     for (const Segment& segment : hatch_lines(cx, cy, r, from, to, k_hatch_spacing)) {
-        tinyxml2::XMLElement* stripe = add_line(parent, {segment.x1, segment.y1}, {segment.x2, segment.y2}, k_paper, 1.25);
+        tinyxml2::XMLElement* stripe =
+            add_line(parent, {segment.x1, segment.y1}, {segment.x2, segment.y2}, k_paper, 1.25);
         set_attribute(stripe, "class", "edge");
     }
 }
@@ -117,8 +118,8 @@ std::vector<Segment> hatch_lines(double cx, double cy, double r, double from, do
         keep_non_negative(cross(first, base), cross(first, d), low, high);
         keep_non_negative(cross(base, last), cross(d, last), low, high);
         if (high - low < 1) continue;
-        lines.push_back({cx + base.x + d.x * low, cy + base.y + d.y * low, cx + base.x + d.x * high,
-                         cy + base.y + d.y * high});
+        lines.push_back(
+            {cx + base.x + d.x * low, cy + base.y + d.y * low, cx + base.x + d.x * high, cy + base.y + d.y * high});
     }
     return lines;
 }
@@ -214,8 +215,8 @@ void draw_swatch(tinyxml2::XMLElement* parent, double x, double y, double size, 
             // The diagonal x + y = const through the square's centre, moved by `offset`.
             double low = std::max(0.0, offset);
             double high = std::min(size, size + offset);
-            tinyxml2::XMLElement* stripe =
-                add_line(parent, {x + low, y + size - low + offset}, {x + high, y + size - high + offset}, k_paper, 1.5);
+            tinyxml2::XMLElement* stripe = add_line(parent, {x + low, y + size - low + offset},
+                                                    {x + high, y + size - high + offset}, k_paper, 1.5);
             set_attribute(stripe, "class", "edge");
         }
     }

@@ -14,9 +14,9 @@ namespace pie {
 
 namespace {
 
-constexpr int k_gap = 2;         // between columns
-constexpr int k_indent = 2;      // lines under a name in the narrow layout
-constexpr int k_series_col = 10; // "  share   " before a sparkline in the narrow layout
+constexpr int k_gap = 2;          // between columns
+constexpr int k_indent = 2;       // lines under a name in the narrow layout
+constexpr int k_series_col = 10;  // "  share   " before a sparkline in the narrow layout
 
 double round_to(double value, int decimals) {
     double scale = std::pow(10.0, decimals);
@@ -36,7 +36,8 @@ std::string amount_text(const Trend& trend, std::int64_t entries, std::int64_t m
 
 std::vector<std::optional<double>> balance_series(const Trend& trend) {
     std::vector<std::optional<double>> out;
-    for (const TrendPeriod& p : trend.periods) out.push_back(p.balance ? std::optional(*p.balance / 100.0) : std::nullopt);
+    for (const TrendPeriod& p : trend.periods)
+        out.push_back(p.balance ? std::optional(*p.balance / 100.0) : std::nullopt);
     return out;
 }
 
@@ -61,7 +62,8 @@ std::string balance_stats(const Trend& trend) {
     }
     if (scores.empty()) return fmt::format("no score in any {}", unit_name(trend, false));
     return fmt::format("first {}, last {}, low {}, high {}", scores.front(), scores.back(),
-                       *std::min_element(scores.begin(), scores.end()), *std::max_element(scores.begin(), scores.end()));
+                       *std::min_element(scores.begin(), scores.end()),
+                       *std::max_element(scores.begin(), scores.end()));
 }
 
 // `text` broken at spaces into lines of at most `width` columns, continuation lines after `indent`.
@@ -84,13 +86,14 @@ std::vector<std::string> wrap_words(const std::string& text, int width, int inde
 }
 
 // A sparkline after `prefix`, cut into pieces that fit `width`, the later ones under the first.
-void add_series(std::vector<std::string>& lines, const std::string& prefix, const std::vector<std::optional<double>>& series,
-                int width, bool ascii) {
+void add_series(std::vector<std::string>& lines, const std::string& prefix,
+                const std::vector<std::optional<double>>& series, int width, bool ascii) {
     int room = std::max(1, width - display_width(prefix));
     std::string pad(static_cast<std::size_t>(display_width(prefix)), ' ');
     for (std::size_t from = 0; from < series.size() || from == 0; from += static_cast<std::size_t>(room)) {
         auto first = series.begin() + static_cast<std::ptrdiff_t>(std::min(from, series.size()));
-        auto last = series.begin() + static_cast<std::ptrdiff_t>(std::min(from + static_cast<std::size_t>(room), series.size()));
+        auto last = series.begin() +
+                    static_cast<std::ptrdiff_t>(std::min(from + static_cast<std::size_t>(room), series.size()));
         std::string spark = sparkline({first, last}, ascii);
         lines.push_back(from == 0 ? prefix + spark : pad + spark);
         if (series.empty()) break;
@@ -121,7 +124,8 @@ std::vector<std::string> body_lines(const Trend& trend, const RenderOptions& opt
             minutes += slice.minutes[i];
         }
         Row row{display_text(slice.name, options.ascii),
-                amount_text(trend, slice.entries.empty() ? 0 : slice.entries.back(), slice.minutes.empty() ? 0 : slice.minutes.back()),
+                amount_text(trend, slice.entries.empty() ? 0 : slice.entries.back(),
+                            slice.minutes.empty() ? 0 : slice.minutes.back()),
                 amount_text(trend, entries, minutes)};
         name_w = std::max(name_w, display_width(row.name));
         this_w = std::max(this_w, display_width(row.now));
@@ -146,8 +150,8 @@ std::vector<std::string> body_lines(const Trend& trend, const RenderOptions& opt
                         pad_left(this_head, this_w) + gap + pad_left("Total", total_w) + gap + "Ratings");
         for (std::size_t s = 0; s < rows.size(); ++s) {
             lines.push_back(rstrip(pad_right(rows[s].name, name_w) + gap +
-                                   pad_right(sparkline(share_series(trend.slices[s]), options.ascii), std::max(n, 5)) + gap +
-                                   pad_left(rows[s].now, this_w) + gap + pad_left(rows[s].total, total_w) + gap +
+                                   pad_right(sparkline(share_series(trend.slices[s]), options.ascii), std::max(n, 5)) +
+                                   gap + pad_left(rows[s].now, this_w) + gap + pad_left(rows[s].total, total_w) + gap +
                                    sparkline(rating_series(trend.slices[s]), options.ascii)));
         }
         return lines;
@@ -168,7 +172,8 @@ std::vector<std::string> body_lines(const Trend& trend, const RenderOptions& opt
             lines.push_back(rows[s].name);
             lines.push_back(indent + details);
         }
-        add_series(lines, pad_right("  share", k_series_col), share_series(trend.slices[s]), options.width, options.ascii);
+        add_series(lines, pad_right("  share", k_series_col), share_series(trend.slices[s]), options.width,
+                   options.ascii);
         auto ratings = rating_series(trend.slices[s]);
         bool rated = std::any_of(ratings.begin(), ratings.end(), [](const auto& x) { return x.has_value(); });
         add_series(lines, pad_right("  rating", k_series_col), ratings, options.width, options.ascii);
@@ -222,9 +227,10 @@ std::vector<std::string> trend_sentences(const Trend& trend) {
         double more = round_to(slice.rating_by_time->more.mean_rating, 1);
         double less = round_to(slice.rating_by_time->less.mean_rating, 1);
         if (std::abs(more - less) < 1.0 - 1e-9) continue;
-        out.push_back(fmt::format("In the {} {} with more {} time you rated {} {:.1f} on average; in the other {}, {:.1f}.",
-                                  slice.rating_by_time->more.periods, unit_name(trend, true), slice.name, slice.name,
-                                  more, slice.rating_by_time->less.periods, less));
+        out.push_back(
+            fmt::format("In the {} {} with more {} time you rated {} {:.1f} on average; in the other {}, {:.1f}.",
+                        slice.rating_by_time->more.periods, unit_name(trend, true), slice.name, slice.name, more,
+                        slice.rating_by_time->less.periods, less));
     }
     return out;
 }
@@ -238,7 +244,8 @@ std::string render_text(const Trend& trend, const RenderOptions& options) {
     for (std::string& line : body_lines(trend, options)) lines.push_back(std::move(line));
     for (const std::string& sentence : trend_sentences(trend)) {
         lines.emplace_back();
-        for (std::string& line : wrap_words(display_text(sentence, options.ascii), options.width, 0)) lines.push_back(std::move(line));
+        for (std::string& line : wrap_words(display_text(sentence, options.ascii), options.width, 0))
+            lines.push_back(std::move(line));
     }
     return lines_text(lines);
 }
@@ -258,13 +265,15 @@ std::string render_markdown(const Trend& trend, const RenderOptions& options) {
     lines.push_back(fmt::format("| {} | From | Entries | Time | Balance |", unit));
     lines.emplace_back("| --- | --- | ---: | ---: | ---: |");
     for (const TrendPeriod& p : trend.periods) {
-        lines.push_back(fmt::format("| {} | {} | {} | {} | {} |", p.period.label, format_date(local_date(p.period.from)),
-                                    p.totals.entries, p.totals.minutes > 0 ? format_duration(static_cast<int>(p.totals.minutes)) : "-",
+        lines.push_back(fmt::format("| {} | {} | {} | {} | {} |", p.period.label,
+                                    format_date(local_date(p.period.from)), p.totals.entries,
+                                    p.totals.minutes > 0 ? format_duration(static_cast<int>(p.totals.minutes)) : "-",
                                     p.balance ? fmt::format("{}", *p.balance) : "-"));
     }
     for (const std::string& sentence : trend_sentences(trend)) {
         lines.emplace_back();
-        for (std::string& line : wrap_words(display_text(sentence, options.ascii), options.width, 0)) lines.push_back(std::move(line));
+        for (std::string& line : wrap_words(display_text(sentence, options.ascii), options.width, 0))
+            lines.push_back(std::move(line));
     }
     return lines_text(lines);
 }

@@ -15,12 +15,12 @@ namespace {
 
 constexpr double k_width = 720;
 constexpr double k_margin = 24;
-constexpr double k_axis = 40;           // room left of a plot for its scale
-constexpr double k_char = 7;            // a generous width of one column of 12px text
+constexpr double k_axis = 40;  // room left of a plot for its scale
+constexpr double k_char = 7;   // a generous width of one column of 12px text
 constexpr double k_balance_height = 160;
-constexpr int k_columns = 3;            // small multiples per row
-constexpr double k_cell_height = 150;   // one small multiple, title and labels included
-constexpr double k_cell_plot = 90;      // its plot
+constexpr int k_columns = 3;           // small multiples per row
+constexpr double k_cell_height = 150;  // one small multiple, title and labels included
+constexpr double k_cell_plot = 90;     // its plot
 
 tinyxml2::XMLElement* add_text_at(tinyxml2::XMLElement* parent, double x, double y, std::string_view text,
                                   std::string_view anchor, double size, std::string_view fill) {
@@ -80,7 +80,9 @@ void add_plot(tinyxml2::XMLElement* parent, double x, double y, double width, do
     for (std::size_t i : shown_labels(periods, width)) {
         double at = periods.size() == 1 ? x + width / 2
                                         : x + width * static_cast<double>(i) / static_cast<double>(periods.size() - 1);
-        std::string_view anchor = periods.size() > 1 && i == 0 ? "start" : i + 1 == periods.size() && i > 0 ? "end" : "middle";
+        std::string_view anchor = periods.size() > 1 && i == 0       ? "start"
+                                  : i + 1 == periods.size() && i > 0 ? "end"
+                                                                     : "middle";
         add_text_at(parent, at, y + height + 16, periods[i], anchor, 11, k_muted);
     }
 }

@@ -38,9 +38,7 @@ tinyxml2::XMLElement* add_text_element(tinyxml2::XMLNode* parent, const char* na
     return element;
 }
 
-void add_text(tinyxml2::XMLElement* element, std::string_view text) {
-    element->InsertNewText(xml_text(text).c_str());
-}
+void add_text(tinyxml2::XMLElement* element, std::string_view text) { element->InsertNewText(xml_text(text).c_str()); }
 
 void set_attribute(tinyxml2::XMLElement* element, const char* name, std::string_view value) {
     element->SetAttribute(name, xml_text(value).c_str());

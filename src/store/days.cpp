@@ -10,7 +10,8 @@ namespace pie {
 std::vector<Totals> Store::day_totals(const std::vector<Instant>& starts, const std::vector<std::int64_t>& slice_ids) {
     if (starts.size() < 2) return {};
     std::vector<Totals> days(starts.size() - 1);
-    SQLite::Statement& select = cached("SELECT at, slice_id, minutes FROM entries WHERE at >= ? AND at < ? ORDER BY at");
+    SQLite::Statement& select =
+        cached("SELECT at, slice_id, minutes FROM entries WHERE at >= ? AND at < ? ORDER BY at");
     select.bind(1, static_cast<std::int64_t>(starts.front()));
     select.bind(2, static_cast<std::int64_t>(starts.back()));
     std::size_t day = 0;

@@ -6,8 +6,8 @@
 namespace pie {
 
 std::optional<bool> Store::retired_by_history(std::int64_t slice_id, Instant at) {
-    SQLite::Statement& select = cached(
-        "SELECT event FROM slice_events WHERE slice_id = ? AND at <= ? ORDER BY at DESC, id DESC LIMIT 1");
+    SQLite::Statement& select =
+        cached("SELECT event FROM slice_events WHERE slice_id = ? AND at <= ? ORDER BY at DESC, id DESC LIMIT 1");
     select.bind(1, slice_id);
     select.bind(2, static_cast<std::int64_t>(at));
     std::optional<bool> retired;

@@ -119,8 +119,9 @@ void Store::Importer::record_each() {
 
 void Store::Importer::finish() {
     record_each();
-    SQLite::Statement record(*m_store.m_db, "INSERT INTO journal_ops(change_id, statement) "
-                                            "VALUES ((SELECT max(id) FROM journal), ?)");
+    SQLite::Statement record(*m_store.m_db,
+                             "INSERT INTO journal_ops(change_id, statement) "
+                             "VALUES ((SELECT max(id) FROM journal), ?)");
     auto revert = [&](std::string_view table, std::int64_t first, std::int64_t last) {
         if (first == 0) return;
         record.bind(1, fmt::format("DELETE FROM {} WHERE id BETWEEN {} AND {}", table, first, last));

@@ -36,7 +36,8 @@ std::vector<std::string> split_tags(const std::string& text);
 
 // The columns read_entry, read_rating and read_goal expect, on aliases e, r and g joined with s
 // (the slice, for its name).
-inline constexpr std::string_view k_entry_columns = "e.id, e.uuid, e.slice_id, s.name, e.at, e.minutes, e.note, e.tags, e.changed_at";
+inline constexpr std::string_view k_entry_columns =
+    "e.id, e.uuid, e.slice_id, s.name, e.at, e.minutes, e.note, e.tags, e.changed_at";
 inline constexpr std::string_view k_rating_columns = "r.id, r.uuid, r.slice_id, s.name, r.at, r.score, r.note";
 inline constexpr std::string_view k_goal_columns =
     "g.id, g.uuid, g.slice_id, s.name, g.title, g.kind, g.every, g.times, g.minutes, g.match, g.rating, g.state, "

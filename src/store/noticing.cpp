@@ -36,7 +36,8 @@ std::optional<NudgeFacts> Store::nudge_facts(const std::filesystem::path& path, 
         Instant tomorrow = start_of_day(add_days(today, 1));
         for (const Slice& slice : store.slices()) {
             NudgeSlice item{slice.name, !slice.retired(), store.entry_times(slice.id, recent_from, tomorrow),
-                            store.last_logged(slice.id, now + 1), store.slice_totals(slice.id, week_from, tomorrow).minutes};
+                            store.last_logged(slice.id, now + 1),
+                            store.slice_totals(slice.id, week_from, tomorrow).minutes};
             if (std::optional<Rating> rating = store.latest_rating(slice.id, now)) {
                 facts.last_rating = std::max(facts.last_rating.value_or(rating->at), rating->at);
             }
@@ -67,12 +68,12 @@ std::vector<Instant> Store::entry_times(std::int64_t slice_id, Instant from, Ins
 
 std::vector<GoalPause> Store::goal_pauses(std::int64_t goal_id) {
     if (m_read_version < 3) return {};  // a database from before pauses, read by nudge_facts
-    SQLite::Statement& select =
-        cached("SELECT from_at, until_at FROM goal_pauses WHERE goal_id = ? ORDER BY from_at");
+    SQLite::Statement& select = cached("SELECT from_at, until_at FROM goal_pauses WHERE goal_id = ? ORDER BY from_at");
     select.reset();
     select.bind(1, goal_id);
     std::vector<GoalPause> pauses;
-    while (select.executeStep()) pauses.push_back(GoalPause{select.getColumn(0).getInt64(), column_optional<Instant>(select, 1)});
+    while (select.executeStep())
+        pauses.push_back(GoalPause{select.getColumn(0).getInt64(), column_optional<Instant>(select, 1)});
     select.reset();
     return pauses;
 }
@@ -94,8 +95,9 @@ void Store::end_goal_pause(std::int64_t goal_id, Instant at) {
     remove.bind(1, goal_id);
     remove.bind(2, static_cast<std::int64_t>(at));
     remove.exec();
-    SQLite::Statement update(*m_db, "UPDATE goal_pauses SET until_at = ?2 WHERE goal_id = ?1 AND from_at < ?2 "
-                                    "AND (until_at IS NULL OR until_at > ?2)");
+    SQLite::Statement update(*m_db,
+                             "UPDATE goal_pauses SET until_at = ?2 WHERE goal_id = ?1 AND from_at < ?2 "
+                             "AND (until_at IS NULL OR until_at > ?2)");
     update.bind(1, goal_id);
     update.bind(2, static_cast<std::int64_t>(at));
     update.exec();
@@ -111,8 +113,9 @@ std::int64_t Store::add_review(const Review& review) {
 }
 
 std::vector<Review> Store::reviews(std::optional<Instant> since, std::optional<Instant> until) {
-    SQLite::Statement select(*m_db, "SELECT id, uuid, at, intention FROM reviews WHERE (?1 IS NULL OR at >= ?1) "
-                                    "AND (?2 IS NULL OR at < ?2) ORDER BY at DESC, id DESC");
+    SQLite::Statement select(*m_db,
+                             "SELECT id, uuid, at, intention FROM reviews WHERE (?1 IS NULL OR at >= ?1) "
+                             "AND (?2 IS NULL OR at < ?2) ORDER BY at DESC, id DESC");
     bind_optional(select, 1, since);
     bind_optional(select, 2, until);
     std::vector<Review> reviews;

@@ -93,9 +93,10 @@ Identity check_identity(SQLite::Database& db, const std::string& path) {
     Identity id;
     try {
         // One statement, so one snapshot: another process may be setting up a new pie meanwhile.
-        SQLite::Statement query(db, "SELECT (SELECT application_id FROM pragma_application_id), "
-                                    "(SELECT user_version FROM pragma_user_version), "
-                                    "(SELECT count(*) FROM sqlite_master)");
+        SQLite::Statement query(db,
+                                "SELECT (SELECT application_id FROM pragma_application_id), "
+                                "(SELECT user_version FROM pragma_user_version), "
+                                "(SELECT count(*) FROM sqlite_master)");
         query.executeStep();
         id.application_id = query.getColumn(0).getInt();
         id.user_version = query.getColumn(1).getInt();
@@ -215,7 +216,7 @@ Store Store::open_for_read(const fs::path& path) {
     if (!fs::exists(path, ec)) return open_in_memory();
     auto db = connect(path, SQLite::OPEN_READONLY);
     Identity id = check_identity(*db, path.string());
-    if (id.user_version == 0) return open_in_memory();          // an empty file: a new pie
+    if (id.user_version == 0) return open_in_memory();                    // an empty file: a new pie
     if (id.user_version < k_schema_version) return open_for_write(path);  // an older pie's: upgrade it
     return Store(std::move(db), path.string());
 }
@@ -249,11 +250,12 @@ Error database_error(const fs::path& path, const SQLite::Exception& e, std::stri
     const std::string where = fmt::format("{} {}", doing, path.string());
     switch (e.getErrorCode() & 0xff) {
         case SQLITE_NOTADB:
-            return Error(fmt::format("{}: file is not a database", where), "is --db or PIE_DB pointing at the right file?");
+            return Error(fmt::format("{}: file is not a database", where),
+                         "is --db or PIE_DB pointing at the right file?");
         case SQLITE_CORRUPT:
-            return Error(fmt::format("{}: the file is damaged (database disk image is malformed)", where),
-                         fmt::format("restore it from a backup; 'sqlite3 {} .recover' may save what is left",
-                                     path.string()));
+            return Error(
+                fmt::format("{}: the file is damaged (database disk image is malformed)", where),
+                fmt::format("restore it from a backup; 'sqlite3 {} .recover' may save what is left", path.string()));
         case SQLITE_BUSY:
         case SQLITE_LOCKED:
             return Error(fmt::format("{}: database is locked (another program held it longer than {} s)", where,

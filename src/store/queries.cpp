@@ -16,15 +16,16 @@ std::vector<SliceActivity> Store::slice_activity() {
     SQLite::Statement query(*m_db, "SELECT slice_id, count(*), max(at) FROM entries GROUP BY slice_id");
     std::vector<SliceActivity> activity;
     while (query.executeStep()) {
-        activity.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getInt64(),
-                            query.getColumn(2).getInt64()});
+        activity.push_back(
+            {query.getColumn(0).getInt64(), query.getColumn(1).getInt64(), query.getColumn(2).getInt64()});
     }
     return activity;
 }
 
 std::optional<Rating> Store::latest_rating(std::int64_t slice_id, Instant at) {
     SQLite::Statement& select = cached(
-        "SELECT r.id, r.uuid, r.slice_id, s.name, r.at, r.score, r.note FROM ratings r JOIN slices s ON s.id = r.slice_id "
+        "SELECT r.id, r.uuid, r.slice_id, s.name, r.at, r.score, r.note FROM ratings r JOIN slices s ON s.id = "
+        "r.slice_id "
         "WHERE r.slice_id = ? AND r.at <= ? ORDER BY r.at DESC, r.id DESC LIMIT 1");
     select.bind(1, slice_id);
     select.bind(2, static_cast<std::int64_t>(at));
@@ -36,8 +37,9 @@ std::optional<Rating> Store::latest_rating(std::int64_t slice_id, Instant at) {
 
 Totals Store::slice_totals(std::int64_t slice_id, Instant from, Instant to) {
     // A range of the (slice_id, at, minutes) index: no table row is read.
-    SQLite::Statement& select = cached("SELECT count(*), coalesce(sum(minutes), 0) FROM entries "
-                                       "WHERE slice_id = ? AND at >= ? AND at < ?");
+    SQLite::Statement& select = cached(
+        "SELECT count(*), coalesce(sum(minutes), 0) FROM entries "
+        "WHERE slice_id = ? AND at >= ? AND at < ?");
     select.bind(1, slice_id);
     select.bind(2, static_cast<std::int64_t>(from));
     select.bind(3, static_cast<std::int64_t>(to));
@@ -60,8 +62,9 @@ std::optional<Instant> Store::last_logged(std::int64_t slice_id, Instant before)
 
 std::optional<std::pair<Instant, Instant>> Store::record_span() {
     // min() and max() alone in a query are one index lookup each.
-    SQLite::Statement select(*m_db, "SELECT (SELECT min(at) FROM entries), (SELECT max(at) FROM entries), "
-                                    "(SELECT min(at) FROM ratings), (SELECT max(at) FROM ratings)");
+    SQLite::Statement select(*m_db,
+                             "SELECT (SELECT min(at) FROM entries), (SELECT max(at) FROM entries), "
+                             "(SELECT min(at) FROM ratings), (SELECT max(at) FROM ratings)");
     select.executeStep();
     std::optional<std::pair<Instant, Instant>> span;
     for (int i : {0, 2}) {
@@ -80,7 +83,8 @@ GoalFacts Store::goal_lookups(const Goal& goal, Instant at) {
         SQLite::Statement select(*m_db, "SELECT at, score FROM ratings WHERE slice_id = ? AND at <= ? ORDER BY at, id");
         select.bind(1, goal.slice_id);
         select.bind(2, static_cast<std::int64_t>(at));
-        while (select.executeStep()) facts.ratings.emplace_back(select.getColumn(0).getInt64(), select.getColumn(1).getInt());
+        while (select.executeStep())
+            facts.ratings.emplace_back(select.getColumn(0).getInt64(), select.getColumn(1).getInt());
         return facts;
     }
     if (goal.kind != GoalKind::recurring || !goal.every) return facts;

@@ -209,15 +209,17 @@ std::int64_t Store::add_entry(const Entry& entry) {
 
 std::optional<Entry> Store::entry(std::int64_t id) {
     SQLite::Statement query(
-        *m_db, fmt::format("SELECT {} FROM entries e JOIN slices s ON s.id = e.slice_id WHERE e.id = ?", k_entry_columns));
+        *m_db,
+        fmt::format("SELECT {} FROM entries e JOIN slices s ON s.id = e.slice_id WHERE e.id = ?", k_entry_columns));
     query.bind(1, id);
     if (!query.executeStep()) return std::nullopt;
     return read_entry(query);
 }
 
 void Store::update_entry(const Entry& entry) {
-    SQLite::Statement update(*m_db, "UPDATE entries SET slice_id = ?, at = ?, minutes = ?, note = ?, tags = ?, "
-                                    "changed_at = ? WHERE id = ?");
+    SQLite::Statement update(*m_db,
+                             "UPDATE entries SET slice_id = ?, at = ?, minutes = ?, note = ?, tags = ?, "
+                             "changed_at = ? WHERE id = ?");
     update.bind(1, entry.slice_id);
     update.bind(2, static_cast<std::int64_t>(entry.at));
     bind_optional(update, 3, entry.minutes);
@@ -229,8 +231,8 @@ void Store::update_entry(const Entry& entry) {
 }
 
 std::optional<Entry> Store::entry_by_uuid(const std::string& uuid) {
-    SQLite::Statement& query = cached(fmt::format(
-        "SELECT {} FROM entries e JOIN slices s ON s.id = e.slice_id WHERE e.uuid = ?", k_entry_columns));
+    SQLite::Statement& query = cached(
+        fmt::format("SELECT {} FROM entries e JOIN slices s ON s.id = e.slice_id WHERE e.uuid = ?", k_entry_columns));
     query.bind(1, uuid);
     if (!query.executeStep()) return std::nullopt;
     Entry entry = read_entry(query);

@@ -34,8 +34,7 @@ std::string journal_triggers(std::string_view table, const std::vector<std::stri
         "  {2}'INSERT INTO {0}({3}) VALUES (' || {4} || ')');\nEND;\n"
         "CREATE TRIGGER {0}_journal_update AFTER UPDATE ON {0} {1} BEGIN\n"
         "  {2}'UPDATE {0} SET ' || {5} || ' WHERE id = ' || old.id);\nEND;\n",
-        table, when, record, fmt::join(columns, ", "), quoted_list("old"),
-        fmt::join(assignments, " || ', ' || "));
+        table, when, record, fmt::join(columns, ", "), quoted_list("old"), fmt::join(assignments, " || ', ' || "));
 }
 
 }  // namespace store_internal
@@ -103,8 +102,8 @@ INSERT INTO journal_state VALUES (1);
         insert.exec();
         insert.reset();
     }
-    db.exec(journal_triggers("slices", {"id", "uuid", "name", "label", "position", "added_at", "retired_at",
-                                        "changed_at"}));
+    db.exec(journal_triggers("slices",
+                             {"id", "uuid", "name", "label", "position", "added_at", "retired_at", "changed_at"}));
     db.exec(journal_triggers("entries", {"id", "uuid", "slice_id", "at", "minutes", "note", "tags"}));
     db.exec(journal_triggers("ratings", {"id", "uuid", "slice_id", "at", "score", "note"}));
 }
@@ -135,9 +134,8 @@ CREATE TABLE goals (
 ) STRICT;
 CREATE INDEX goals_by_slice ON goals(slice_id);
 )sql");
-    db.exec(journal_triggers("goals", {"id", "uuid", "slice_id", "title", "kind", "every", "times", "minutes",
-                                       "match", "rating", "state", "created_at", "done_at", "dropped_at",
-                                       "changed_at"}));
+    db.exec(journal_triggers("goals", {"id", "uuid", "slice_id", "title", "kind", "every", "times", "minutes", "match",
+                                       "rating", "state", "created_at", "done_at", "dropped_at", "changed_at"}));
 }
 
 // Goal pauses (§5) and reviews (§11), version 2 to 3.
@@ -186,8 +184,8 @@ DROP TRIGGER entries_journal_update;
 
 // Migration i brings a database from schema version i to i + 1.
 using Migration = void (*)(SQLite::Database&);
-constexpr std::array<Migration, k_schema_version> k_migrations = {migrate_to_1, migrate_to_2,
-                                                               add_goal_pauses_and_reviews, add_slice_events_and_entry_changes};
+constexpr std::array<Migration, k_schema_version> k_migrations = {
+    migrate_to_1, migrate_to_2, add_goal_pauses_and_reviews, add_slice_events_and_entry_changes};
 
 }  // namespace
 
@@ -201,6 +199,5 @@ void Store::migrate(int version) {
     if (schema_version() < version) m_db->exec(fmt::format("PRAGMA user_version = {}", version));
     transaction.commit();
 }
-
 
 }  // namespace pie

@@ -7,5 +7,6 @@
 #include "fuzz.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    return pie::fuzz::import_input(data, size, [](pie::ImportSession& session, std::istream& in) { session.read_csv(in); });
+    return pie::fuzz::import_input(data, size,
+                                   [](pie::ImportSession& session, std::istream& in) { session.read_csv(in); });
 }

@@ -17,10 +17,10 @@
 
 namespace {
 
-const std::set<std::string> k_allowed = {"svg",  "title", "rect", "text", "g",     "path",    "circle", "line",
-                                         "polyline", "html", "head", "meta", "style", "body", "main",   "header",
-                                         "h1",   "h2",    "p",    "section", "div", "table",   "tr",     "th",
-                                         "td",   "bdi",   "span", "ul",   "li"};
+const std::set<std::string> k_allowed = {"svg",      "title", "rect", "text",    "g",     "path",  "circle", "line",
+                                         "polyline", "html",  "head", "meta",    "style", "body",  "main",   "header",
+                                         "h1",       "h2",    "p",    "section", "div",   "table", "tr",     "th",
+                                         "td",       "bdi",   "span", "ul",      "li"};
 
 void count(const tinyxml2::XMLElement* element, std::map<std::string, int>& names) {
     std::string name = element->Name();

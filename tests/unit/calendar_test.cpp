@@ -45,7 +45,7 @@ TEST_CASE("a day's level is 0 for nothing, then 1-4 at the quartiles, bounds inc
 TEST_CASE("a calendar holds the days up to today; minutes or entries decide a day's value") {
     // Two weeks up to Wed 2026-11-25: from Mon 16 Nov, 10 days.
     std::vector<Totals> totals(10);
-    totals[0] = {1, 0};    // an occurrence with no minutes: 0 by minutes
+    totals[0] = {1, 0};  // an occurrence with no minutes: 0 by minutes
     totals[3] = {2, 90};
     totals[9] = {1, 30};
     auto by_minutes = pie::compute_calendar(2, Basis::minutes, date_of(2026, 11, 25), totals);

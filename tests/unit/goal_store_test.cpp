@@ -37,9 +37,9 @@ using pie::GoalKind;
 using pie::GoalState;
 using pie::Instant;
 using pie::PeriodKind;
-using pie::test::utc_time;
 using pie::test::date_of;
 using pie::test::TempDir;
+using pie::test::utc_time;
 
 namespace {
 
@@ -106,10 +106,10 @@ GoalFacts reference_facts(pie::Store& store, const Goal& goal, Instant at) {
     std::string match = goal.match ? " AND (instr(pie_fold(note), pie_fold(?4)) > 0 OR (instr(?4, ' ') = 0 "
                                      "AND instr(' ' || pie_fold(tags) || ' ', ' ' || pie_fold(?4) || ' ') > 0))"
                                    : "";
-    SQLite::Statement select(store.database(),
-                             "SELECT date(at, 'unixepoch', 'localtime'" + std::string(start) +
-                                 ") AS first_day, count(*), coalesce(sum(minutes), 0) FROM entries "
-                                 "WHERE slice_id = ?1 AND at >= ?2 AND at <= ?3" + match + " GROUP BY first_day");
+    SQLite::Statement select(store.database(), "SELECT date(at, 'unixepoch', 'localtime'" + std::string(start) +
+                                                   ") AS first_day, count(*), coalesce(sum(minutes), 0) FROM entries "
+                                                   "WHERE slice_id = ?1 AND at >= ?2 AND at <= ?3" +
+                                                   match + " GROUP BY first_day");
     select.bind(1, goal.slice_id);
     select.bind(2, static_cast<std::int64_t>(pie::period_containing(*goal.every, goal.created_at).from));
     select.bind(3, static_cast<std::int64_t>(at));
@@ -474,16 +474,16 @@ TEST_CASE("--match counts notes containing the text, any case, and entries carry
     Goal goal = weekly_goal(social, utc_time(2026, 11, 23, 7));  // Mon 23 Nov 08:00 CET
     goal.match = "Consult";
     const Instant t = utc_time(2026, 11, 23, 9);
-    add_logged(store, social, t, 10, "peer consultation");               // counts: note, other case
-    add_logged(store, social, t + 1, 20, "CONSULT call");               // counts
-    add_logged(store, social, t + 2, 30, "walk", {"consult"});           // counts: the tag
-    add_logged(store, social, t + 3, 40, "walk", {"consulting"});        // no: a longer tag
-    add_logged(store, social, t + 4, 50, "walk", {"peer-consult"});      // no: a longer tag
+    add_logged(store, social, t, 10, "peer consultation");                     // counts: note, other case
+    add_logged(store, social, t + 1, 20, "CONSULT call");                      // counts
+    add_logged(store, social, t + 2, 30, "walk", {"consult"});                 // counts: the tag
+    add_logged(store, social, t + 3, 40, "walk", {"consulting"});              // no: a longer tag
+    add_logged(store, social, t + 4, 50, "walk", {"peer-consult"});            // no: a longer tag
     add_logged(store, social, t + 5, 60, "dinner", {"home", "consult", "x"});  // counts: a middle tag
-    add_logged(store, social, t + 6, 70, "consulting session");          // counts: notes match inside words
-    add_logged(store, social, t + 7, 80, "walk");                        // no
-    add_logged(store, social, t + 8, std::nullopt, "", {"consult"});     // counts, no minutes
-    add_logged(store, family, t + 9, 90, "consult");                     // no: another slice
+    add_logged(store, social, t + 6, 70, "consulting session");                // counts: notes match inside words
+    add_logged(store, social, t + 7, 80, "walk");                              // no
+    add_logged(store, social, t + 8, std::nullopt, "", {"consult"});           // counts, no minutes
+    add_logged(store, family, t + 9, 90, "consult");                           // no: another slice
     goal = *store.goal(add_goal_committed(store, goal));
 
     GoalFacts facts = store.goal_lookups(goal, utc_time(2026, 11, 24, 17, 30));
@@ -503,13 +503,13 @@ TEST_CASE("--match with a space is not a tag: two tags in a row do not make one"
     Goal goal = weekly_goal(social, utc_time(2026, 11, 23, 7));
     goal.match = "peer group";
     const Instant t = utc_time(2026, 11, 23, 9);
-    add_logged(store, social, t, 10, "the peer group met");        // counts: the note
+    add_logged(store, social, t, 10, "the peer group met");           // counts: the note
     add_logged(store, social, t + 1, 20, "walk", {"peer", "group"});  // tags 'peer' and 'group', not 'peer group'
     goal = *store.goal(add_goal_committed(store, goal));
     GoalFacts facts = store.goal_lookups(goal, utc_time(2026, 11, 24, 17, 30));
-    // Regression (was a bug): tags are stored space-joined and matched with instr(' ' || tags || ' ', ' ' || TEXT || ' '),
-    // so a --match TEXT containing a space matches consecutive tags ("peer" "group"); §5 counts
-    // only entries "that carry tag TEXT", and no tag can contain a space.
+    // Regression (was a bug): tags are stored space-joined and matched as ' ' || TEXT || ' ' in
+    // ' ' || tags || ' ', so a --match TEXT with a space matched consecutive tags ("peer" "group");
+    // §5 counts only entries "that carry tag TEXT", and no tag can contain a space.
     check_totals(facts, goal, date_of(2026, 11, 23), 1, 10);
 }
 
@@ -520,8 +520,8 @@ TEST_CASE("--match is case-insensitive beyond ASCII") {
     Goal goal = weekly_goal(mental, utc_time(2026, 11, 23, 7));
     goal.match = "übung";
     const Instant t = utc_time(2026, 11, 23, 9);
-    add_logged(store, mental, t, 10, "Atem-Übung");   // counts: Ü is ü in another case
-    add_logged(store, mental, t + 1, 20, "übung");    // counts
+    add_logged(store, mental, t, 10, "Atem-Übung");  // counts: Ü is ü in another case
+    add_logged(store, mental, t + 1, 20, "übung");   // counts
     goal = *store.goal(add_goal_committed(store, goal));
     GoalFacts facts = store.goal_lookups(goal, utc_time(2026, 11, 24, 17, 30));
     // Regression (was a bug): SQLite's lower() folds only ASCII, so "Atem-Übung" does not contain "übung"
@@ -537,9 +537,12 @@ TEST_CASE("goal_lookups for a rating goal: the slice's ratings up to the instant
     const Instant now = utc_time(2026, 11, 24, 17, 30);
     {
         auto change = store.change(now);
-        for (auto [slice, at, score] : std::vector<std::tuple<std::int64_t, Instant, int>>{
-                 {mental, utc_time(2026, 11, 20), 8}, {mental, utc_time(2026, 11, 10), 5}, {social, utc_time(2026, 11, 21), 2},
-                 {mental, now, 6}, {mental, now + 1, 9}}) {
+        for (auto [slice, at, score] :
+             std::vector<std::tuple<std::int64_t, Instant, int>>{{mental, utc_time(2026, 11, 20), 8},
+                                                                 {mental, utc_time(2026, 11, 10), 5},
+                                                                 {social, utc_time(2026, 11, 21), 2},
+                                                                 {mental, now, 6},
+                                                                 {mental, now + 1, 9}}) {
             pie::Rating rating;
             rating.slice_id = slice;
             rating.at = at;
@@ -672,7 +675,8 @@ TEST_CASE("open_for_read migrates a schema-1 file and keeps its entries") {
     CHECK(file_user_version(path) == pie::k_schema_version);
 }
 
-TEST_CASE("goal_lookups, one period at a time, evaluates every goal as one GROUP BY of the history does (Europe/Berlin)") {
+TEST_CASE(
+    "goal_lookups, one period at a time, evaluates every goal as one GROUP BY of the history does (Europe/Berlin)") {
     pie::test::ZoneGuard zone("Europe/Berlin");
     pie::Store store = pie::Store::open_in_memory();
     std::int64_t social = id_of_slice(store, "social");
@@ -694,7 +698,8 @@ TEST_CASE("goal_lookups, one period at a time, evaluates every goal as one GROUP
             }
             if (variant == 3) goal.match = "consult";
             goal = *store.goal(add_goal_committed(store, goal));
-            for (Instant at : {utc_time(2026, 11, 24, 17, 30), utc_time(2026, 11, 16, 9, 30), utc_time(2026, 10, 26, 0)}) {
+            for (Instant at :
+                 {utc_time(2026, 11, 24, 17, 30), utc_time(2026, 11, 16, 9, 30), utc_time(2026, 10, 26, 0)}) {
                 CAPTURE(pie::period_kind_name(every));
                 CAPTURE(variant);
                 CAPTURE(at);

@@ -28,8 +28,8 @@ using pie::GoalStatus;
 using pie::Instant;
 using pie::PeriodKind;
 using pie::Totals;
-using pie::test::utc_time;
 using pie::test::date_of;
+using pie::test::utc_time;
 
 namespace {
 
@@ -298,8 +298,7 @@ TEST_CASE("rating goal without --every: the latest rating at or before the insta
     CHECK_FALSE(status.period.has_value());
     CHECK(pie::goal_measure(goal) == "rating");
 
-    facts.ratings = {{utc_time(2026, 11, 10, 9), 5}, {utc_time(2026, 11, 20, 9), 8}, {k_now, 7},
-                     {k_now + 60, 3}};
+    facts.ratings = {{utc_time(2026, 11, 10, 9), 5}, {utc_time(2026, 11, 20, 9), 8}, {k_now, 7}, {k_now + 60, 3}};
     status = pie::evaluate_goal(goal, k_now, facts);
     CHECK(status.progress == 7);  // the one at the instant itself; the later 3 does not count yet
     CHECK(status.met);
@@ -422,7 +421,8 @@ TEST_CASE("validate_goal: a goal's --minutes may reach the length of its period"
     CHECK_NOTHROW(pie::validate_goal(goal));
     goal.minutes = 30 * 60;
     CHECK_THROWS_WITH_AS(pie::validate_goal(goal),
-                         "--minutes 30h is out of range for a goal every day: it must be from 1m to 24h", pie::UserError);
+                         "--minutes 30h is out of range for a goal every day: it must be from 1m to 24h",
+                         pie::UserError);
     goal.every = PeriodKind::week;
     CHECK_NOTHROW(pie::validate_goal(goal));
     goal.minutes = 168 * 60 + 1;
@@ -492,7 +492,9 @@ TEST_CASE("validate_goal: targets exclude each other and need --every; the kind 
 
 namespace {
 
-pie::GoalPause a_pause(Instant from, std::optional<Instant> until = std::nullopt) { return pie::GoalPause{from, until}; }
+pie::GoalPause a_pause(Instant from, std::optional<Instant> until = std::nullopt) {
+    return pie::GoalPause{from, until};
+}
 
 // A weekly goal added Mon 2 Nov with the weeks of `met` (first days in November) met.
 GoalFacts weeks_met(std::initializer_list<unsigned> met) {
@@ -600,7 +602,7 @@ TEST_CASE("pause: several pauses, a daily goal") {
     for (unsigned day : {18u, 19u, 21u, 23u}) facts.totals[date_of(2026, 11, day)] = entries(1);
     // today (24th) unmet; 22nd and 20th unmet
     CHECK(pie::evaluate_goal(goal, k_now, facts).streak == 1);
-    facts.pauses = {a_pause(utc_time(2026, 11, 21, 23), utc_time(2026, 11, 22, 1)),   // the 22nd
-                    a_pause(utc_time(2026, 11, 20, 6), utc_time(2026, 11, 20, 7))};   // the 20th
+    facts.pauses = {a_pause(utc_time(2026, 11, 21, 23), utc_time(2026, 11, 22, 1)),  // the 22nd
+                    a_pause(utc_time(2026, 11, 20, 6), utc_time(2026, 11, 20, 7))};  // the 20th
     CHECK(pie::evaluate_goal(goal, k_now, facts).streak == 4);
 }

@@ -166,7 +166,8 @@ TEST_CASE("CSV rows: derived UUIDs, identical entries present, --map, line numbe
                          "line 3: unknown slice 'nowhere'", pie::UserError);
 }
 
-TEST_CASE("an import is one step of undo: its entries and ratings go in one statement each, slices and goals row by row") {
+TEST_CASE(
+    "an import is one step of undo: its entries and ratings go in one statement each, slices and goals row by row") {
     pie::Store store = pie::Store::open_in_memory();
     {
         auto change = store.change(k_now);
@@ -192,7 +193,8 @@ TEST_CASE("an import is one step of undo: its entries and ratings go in one stat
     auto& db = store.database();
     CHECK(db.execAndGet("SELECT recording FROM journal_state").getInt() == 1);
     // Entries and ratings: one DELETE each, after (so undone before) the slice and the goal.
-    CHECK(db.execAndGet("SELECT count(*) FROM journal_ops WHERE change_id = (SELECT max(id) FROM journal)").getInt() == 4);
+    CHECK(db.execAndGet("SELECT count(*) FROM journal_ops WHERE change_id = (SELECT max(id) FROM journal)").getInt() ==
+          4);
 
     // A later change is recorded row by row again, and undone first.
     {

@@ -71,11 +71,11 @@ std::vector<std::string> kinds(const std::vector<Nudge>& nudges) {
 TEST_CASE("median gap: odd and even counts, distinct local dates only") {
     pie::test::ZoneGuard zone("Europe/Berlin");
     CHECK_FALSE(pie::median_gap({}).has_value());
-    CHECK_FALSE(pie::median_gap(entries_days_ago({3, 3, 3})).has_value());   // one date: no gap
-    CHECK(pie::median_gap(entries_days_ago({10, 7, 4})) == 3.0);             // gaps 3, 3
-    CHECK(pie::median_gap(entries_days_ago({20, 10, 9, 7})) == 2.0);         // gaps 10, 1, 2: median 2
-    CHECK(pie::median_gap(entries_days_ago({20, 10, 9, 7, 3})) == 3.0);      // gaps 10, 1, 2, 4: (2 + 4) / 2
-    CHECK(pie::median_gap(entries_days_ago({12, 10, 10, 10, 7})) == 2.5);    // dates 12, 10, 7: gaps 2, 3
+    CHECK_FALSE(pie::median_gap(entries_days_ago({3, 3, 3})).has_value());  // one date: no gap
+    CHECK(pie::median_gap(entries_days_ago({10, 7, 4})) == 3.0);            // gaps 3, 3
+    CHECK(pie::median_gap(entries_days_ago({20, 10, 9, 7})) == 2.0);        // gaps 10, 1, 2: median 2
+    CHECK(pie::median_gap(entries_days_ago({20, 10, 9, 7, 3})) == 3.0);     // gaps 10, 1, 2, 4: (2 + 4) / 2
+    CHECK(pie::median_gap(entries_days_ago({12, 10, 10, 10, 7})) == 2.5);   // dates 12, 10, 7: gaps 2, 3
     // Two entries on one local day 23:30 and 00:30 apart by the clock are one day apart.
     std::vector<Instant> midnight = {utc_time(2026, 11, 20, 22, 30), utc_time(2026, 11, 20, 23, 30)};
     CHECK(pie::median_gap(midnight) == 1.0);
@@ -209,10 +209,10 @@ TEST_CASE("priority: goal_due, quiet, unrated, hyper_focus; ties by period end, 
     Instant sunday = utc_time(2026, 11, 29, 9);  // Sun 29 Nov: the week ends today, the month in 1 day 14 h
     NudgeFacts facts;
     facts.now = sunday;
-    facts.slices = {slice("career"), slice("social", {sunday - 21 * k_day, sunday - 18 * k_day, sunday - 15 * k_day,
-                                                      sunday - 12 * k_day}),
-                    slice("family", {sunday - 40 * k_day, sunday - 30 * k_day, sunday - 28 * k_day,
-                                     sunday - 26 * k_day})};
+    facts.slices = {
+        slice("career"),
+        slice("social", {sunday - 21 * k_day, sunday - 18 * k_day, sunday - 15 * k_day, sunday - 12 * k_day}),
+        slice("family", {sunday - 40 * k_day, sunday - 30 * k_day, sunday - 28 * k_day, sunday - 26 * k_day})};
     facts.slices[0].minutes_7 = 700;
     facts.last_rating = sunday - 20 * k_day;
     facts.goals = {weekly_goal(7, "social", sunday, 1, 0, PeriodKind::month), weekly_goal(5, "family", sunday, 1, 0),
@@ -256,7 +256,8 @@ TEST_CASE("goal_due words: minutes and rating goals, long titles cut") {
     facts.goals = {minutes, rating};
     std::vector<Nudge> nudges = pie::compute_nudges(facts);
     REQUIRE(nudges.size() == 2);
-    CHECK(nudges[0].text == "\"" + std::string(27, 'x') + "...\" is at 45m of 2h and this week ends today: "
-                                                          "pie log health-fitness ...");
+    CHECK(nudges[0].text == "\"" + std::string(27, 'x') +
+                                "...\" is at 45m of 2h and this week ends today: "
+                                "pie log health-fitness ...");
     CHECK(nudges[1].text == "\"calm\" has a rating of 4 (aim: 6) and this week ends today: pie rate mental-health");
 }

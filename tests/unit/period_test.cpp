@@ -20,8 +20,8 @@ using pie::Date;
 using pie::Instant;
 using pie::Period;
 using pie::PeriodKind;
-using pie::test::utc_time;
 using pie::test::date_of;
+using pie::test::utc_time;
 
 namespace {
 
@@ -73,7 +73,8 @@ TEST_CASE("day, week and month containing Tue 2026-11-24 18:30 in Europe/Berlin 
 
     // November: CET all month (summer time ended 25 October).
     Period month = pie::period_containing(PeriodKind::month, at);
-    check_period(month, PeriodKind::month, date_of(2026, 11, 1), utc_time(2026, 10, 31, 23), utc_time(2026, 11, 30, 23));
+    check_period(month, PeriodKind::month, date_of(2026, 11, 1), utc_time(2026, 10, 31, 23),
+                 utc_time(2026, 11, 30, 23));
     CHECK(pie::period_label(month) == "2026-11");
 }
 
@@ -115,7 +116,8 @@ TEST_CASE("previous and next periods") {
     // October 2026 starts in summer time (CEST, +02:00) and ends in CET: 31 days and 1 hour.
     Period month = pie::period_of_date(PeriodKind::month, date_of(2026, 11, 24));
     Period october = pie::previous_period(month);
-    check_period(october, PeriodKind::month, date_of(2026, 10, 1), utc_time(2026, 9, 30, 22), utc_time(2026, 10, 31, 23));
+    check_period(october, PeriodKind::month, date_of(2026, 10, 1), utc_time(2026, 9, 30, 22),
+                 utc_time(2026, 10, 31, 23));
     CHECK(october.to - october.from == 745 * k_h);
     CHECK(pie::period_label(october) == "2026-10");
     check_period(pie::next_period(month), PeriodKind::month, date_of(2026, 12, 1), utc_time(2026, 11, 30, 23),
@@ -246,7 +248,8 @@ TEST_CASE("Europe/Berlin DST: a 23-hour day and a 167-hour week in March, 25 and
 
     // Clocks go back Sun 2026-10-25 at 03:00 CEST (01:00 UTC) to 02:00 CET.
     Period autumn = pie::period_of_date(PeriodKind::day, date_of(2026, 10, 25));
-    check_period(autumn, PeriodKind::day, date_of(2026, 10, 25), utc_time(2026, 10, 24, 22), utc_time(2026, 10, 25, 23));
+    check_period(autumn, PeriodKind::day, date_of(2026, 10, 25), utc_time(2026, 10, 24, 22),
+                 utc_time(2026, 10, 25, 23));
     CHECK(autumn.to - autumn.from == 25 * k_h);
     // Both 02:30s of that night are in that day.
     CHECK(pie::period_containing(PeriodKind::day, utc_time(2026, 10, 25, 0, 30)).first_day == date_of(2026, 10, 25));
@@ -257,7 +260,8 @@ TEST_CASE("Europe/Berlin DST: a 23-hour day and a 167-hour week in March, 25 and
     CHECK(autumn_week.to - autumn_week.from == 169 * k_h);
     // Stepping back across the change lands on whole local days.
     Period saturday = pie::previous_period(autumn);
-    check_period(saturday, PeriodKind::day, date_of(2026, 10, 24), utc_time(2026, 10, 23, 22), utc_time(2026, 10, 24, 22));
+    check_period(saturday, PeriodKind::day, date_of(2026, 10, 24), utc_time(2026, 10, 23, 22),
+                 utc_time(2026, 10, 24, 22));
     Period next_monday = pie::next_period(autumn);
     check_period(next_monday, PeriodKind::day, date_of(2026, 10, 26), utc_time(2026, 10, 25, 23),
                  utc_time(2026, 10, 26, 23));
@@ -302,7 +306,8 @@ TEST_CASE("months: February of a leap year, and December rolling over into Janua
     pie::test::ZoneGuard zone("Europe/Berlin");
     // 2028 is a leap year; CET throughout (summer time starts 26 March 2028).
     Period february = pie::period_containing(PeriodKind::month, utc_time(2028, 2, 29, 12));
-    check_period(february, PeriodKind::month, date_of(2028, 2, 1), utc_time(2028, 1, 31, 23), utc_time(2028, 2, 29, 23));
+    check_period(february, PeriodKind::month, date_of(2028, 2, 1), utc_time(2028, 1, 31, 23),
+                 utc_time(2028, 2, 29, 23));
     CHECK(february.to - february.from == 29 * 24 * k_h);
     CHECK(pie::period_label(february) == "2028-02");
     CHECK(pie::next_period(february).first_day == date_of(2028, 3, 1));
@@ -314,10 +319,12 @@ TEST_CASE("months: February of a leap year, and December rolling over into Janua
     CHECK(pie::next_period(feb2027).first_day == date_of(2027, 3, 1));
 
     Period december = pie::period_containing(PeriodKind::month, utc_time(2026, 12, 15));
-    check_period(december, PeriodKind::month, date_of(2026, 12, 1), utc_time(2026, 11, 30, 23), utc_time(2026, 12, 31, 23));
+    check_period(december, PeriodKind::month, date_of(2026, 12, 1), utc_time(2026, 11, 30, 23),
+                 utc_time(2026, 12, 31, 23));
     CHECK(pie::period_label(december) == "2026-12");
     Period january = pie::next_period(december);
-    check_period(january, PeriodKind::month, date_of(2027, 1, 1), utc_time(2026, 12, 31, 23), utc_time(2027, 1, 31, 23));
+    check_period(january, PeriodKind::month, date_of(2027, 1, 1), utc_time(2026, 12, 31, 23),
+                 utc_time(2027, 1, 31, 23));
     CHECK(pie::period_label(january) == "2027-01");
     CHECK(pie::previous_period(january).first_day == date_of(2026, 12, 1));
     // New Year's Eve 23:30 local is still December; 00:00 is January.

@@ -31,8 +31,9 @@ TEST_CASE("the migration makes each retired slice's retirement its history") {
     // Written as an older pie did, outside any change (the journal has none yet).
     store.database().exec("UPDATE journal_state SET recording = 0");
     store.database().exec("UPDATE slices SET retired_at = 1000, changed_at = 1000 WHERE name = 'career'");
-    store.database().exec("INSERT INTO entries(uuid, slice_id, at, minutes) "
-                          "VALUES ('00000000-0000-4000-8000-000000000001', 1, 500, 30)");
+    store.database().exec(
+        "INSERT INTO entries(uuid, slice_id, at, minutes) "
+        "VALUES ('00000000-0000-4000-8000-000000000001', 1, 500, 30)");
     store.database().exec("UPDATE journal_state SET recording = 1");
     store.migrate();
     CHECK(store.schema_version() == pie::k_schema_version);

@@ -61,13 +61,12 @@ TEST_CASE("require_slice_name accepts lowercase letters, digits and dashes, 1-32
 
 TEST_CASE("require_slice_name rejects anything else as a UserError") {
     const std::string too_long(33, 'a');
-    for (std::string_view name : {std::string_view(""), std::string_view(too_long), std::string_view("Social"),
-                                  std::string_view("socialA"), std::string_view("1social"),
-                                  std::string_view("9"), std::string_view("-social"),
-                                  std::string_view("health_fitness"), std::string_view("health fitness"),
-                                  std::string_view("café"), std::string_view("日本"), std::string_view("a.b"),
-                                  std::string_view("a/b"), std::string_view("a\nb"),
-                                  std::string_view("social\0x", 8)}) {
+    for (std::string_view name :
+         {std::string_view(""), std::string_view(too_long), std::string_view("Social"), std::string_view("socialA"),
+          std::string_view("1social"), std::string_view("9"), std::string_view("-social"),
+          std::string_view("health_fitness"), std::string_view("health fitness"), std::string_view("café"),
+          std::string_view("日本"), std::string_view("a.b"), std::string_view("a/b"), std::string_view("a\nb"),
+          std::string_view("social\0x", 8)}) {
         CAPTURE(name);
         CHECK_THROWS_AS(pie::require_slice_name(name), pie::UserError);
     }
@@ -118,7 +117,7 @@ TEST_CASE("typo_limit allows a third of the typed length, at least one edit") {
 }
 
 TEST_CASE("closest_name: the index of the name fewest edits away, within the limit") {
-    std::vector<std::string_view> commands = {"log", "rate", "goals", "report", "history", "rm",
+    std::vector<std::string_view> commands = {"log",  "rate",   "goals",  "report", "history",   "rm",
                                               "undo", "slices", "export", "import", "completion"};
     auto suggest = [&](std::string_view typed) -> std::string {
         std::optional<std::size_t> i = pie::closest_name(typed, commands, pie::typo_limit(typed));
@@ -200,8 +199,9 @@ TEST_CASE("resolve_slice: an unknown name is a UserError whose hint suggests the
         std::string_view typed;
         std::string_view closest;
     };
-    for (Case c : {Case{"carer", "career"}, Case{"socail", "social"}, Case{"famliy", "family"},
-                   Case{"finanses", "finances"}, Case{"helth-fitness", "health-fitness"}, Case{"Sprititual", "spiritual"}}) {
+    for (Case c :
+         {Case{"carer", "career"}, Case{"socail", "social"}, Case{"famliy", "family"}, Case{"finanses", "finances"},
+          Case{"helth-fitness", "health-fitness"}, Case{"Sprititual", "spiritual"}}) {
         CAPTURE(c.typed);
         pie::UserError error = resolve_error(c.typed, slices);
         CHECK(std::string(error.what()).find(std::string(c.typed)) != std::string::npos);
@@ -214,7 +214,8 @@ TEST_CASE("resolve_slice: a typo gets a suggestion by a misspelt prefix or a hyp
                                 "mental-health", "finances"});
     CHECK(resolve_error("helth", slices).hint() == "did you mean 'health-fitness'? ('pie slices' lists them all)");
     CHECK(resolve_error("fitnes", slices).hint() == "did you mean 'health-fitness'? ('pie slices' lists them all)");
-    CHECK(resolve_error("idnetity", slices).hint() == "did you mean 'cultural-identity'? ('pie slices' lists them all)");
+    CHECK(resolve_error("idnetity", slices).hint() ==
+          "did you mean 'cultural-identity'? ('pie slices' lists them all)");
     CHECK(resolve_error("scoi", slices).hint() == "did you mean 'social'? ('pie slices' lists them all)");
 }
 
@@ -239,10 +240,14 @@ TEST_CASE("default_slices is the default pie of §2, in pie order") {
     const auto& slices = pie::default_slices();
     REQUIRE(slices.size() == 8);
     const std::vector<std::pair<std::string_view, std::string_view>> expected = {
-        {"spiritual", "Spiritual"},         {"career", "Career"},
-        {"cultural-identity", "Cultural identity"}, {"health-fitness", "Health and fitness"},
-        {"family", "Family"},               {"social", "Social network"},
-        {"mental-health", "Mental health"}, {"finances", "Finances"},
+        {"spiritual", "Spiritual"},
+        {"career", "Career"},
+        {"cultural-identity", "Cultural identity"},
+        {"health-fitness", "Health and fitness"},
+        {"family", "Family"},
+        {"social", "Social network"},
+        {"mental-health", "Mental health"},
+        {"finances", "Finances"},
     };
     for (std::size_t i = 0; i < slices.size(); ++i) {
         CAPTURE(i);

@@ -109,7 +109,8 @@ std::string dump(pie::Store& store, const std::string& table) {
                 out += "=" + std::to_string(column.getInt64());
             } else {
                 out += column.isText() ? "='" : "=blob'";
-                out += std::string(static_cast<const char*>(column.getBlob()), static_cast<std::size_t>(column.getBytes()));
+                out += std::string(static_cast<const char*>(column.getBlob()),
+                                   static_cast<std::size_t>(column.getBytes()));
                 out += "'";
             }
         }
@@ -119,7 +120,9 @@ std::string dump(pie::Store& store, const std::string& table) {
 }
 
 // The contents of every data table.
-std::string snapshot(pie::Store& store) { return dump(store, "slices") + dump(store, "entries") + dump(store, "ratings"); }
+std::string snapshot(pie::Store& store) {
+    return dump(store, "slices") + dump(store, "entries") + dump(store, "ratings");
+}
 
 std::int64_t count_rows(pie::Store& store, const std::string& table) {
     return store.database().execAndGet("SELECT count(*) FROM " + table).getInt64();
@@ -133,8 +136,8 @@ std::int64_t slice_id(pie::Store& store, const std::string& name) {
     return 0;
 }
 
-pie::Entry make_entry(std::int64_t slice, Instant at, std::optional<int> minutes = std::nullopt,
-                      std::string note = {}, std::vector<std::string> tags = {}) {
+pie::Entry make_entry(std::int64_t slice, Instant at, std::optional<int> minutes = std::nullopt, std::string note = {},
+                      std::vector<std::string> tags = {}) {
     pie::Entry entry;
     entry.slice_id = slice;
     entry.at = at;
@@ -831,9 +834,10 @@ TEST_CASE("the database itself refuses minutes outside 1-1440 and scores outside
         CAPTURE(minutes);
         CHECK(thrown_by([&] { store.add_entry(make_entry(social, k_t0, minutes)); }) == "SQLite::Exception");
         CHECK(thrown_by([&] {
-                  store.database().exec("INSERT INTO entries(uuid, slice_id, at, minutes) VALUES ("
-                                        "'00000000-0000-4000-8000-000000000000', " + std::to_string(social) +
-                                        ", 0, " + std::to_string(minutes) + ")");
+                  store.database().exec(
+                      "INSERT INTO entries(uuid, slice_id, at, minutes) VALUES ("
+                      "'00000000-0000-4000-8000-000000000000', " +
+                      std::to_string(social) + ", 0, " + std::to_string(minutes) + ")");
               }) == "SQLite::Exception");
     }
     for (int score : {0, -1, 11}) {

@@ -15,21 +15,21 @@ using namespace std::string_view_literals;
 TEST_CASE("is_valid_utf8 accepts well-formed UTF-8 of every length") {
     CHECK(pie::is_valid_utf8(""));
     CHECK(pie::is_valid_utf8("plain ASCII, with punctuation!"));
-    CHECK(pie::is_valid_utf8("a\0b"sv));                         // U+0000 is well-formed
-    CHECK(pie::is_valid_utf8("\x7F"));                           // last 1-byte
-    CHECK(pie::is_valid_utf8("\xC2\x80"));                       // first 2-byte
-    CHECK(pie::is_valid_utf8("caf\xC3\xA9"));                    // é
-    CHECK(pie::is_valid_utf8("\xDF\xBF"));                       // last 2-byte
-    CHECK(pie::is_valid_utf8("\xE0\xA0\x80"));                   // first 3-byte
-    CHECK(pie::is_valid_utf8("\xE2\x82\xAC"));                   // €
-    CHECK(pie::is_valid_utf8("\xE6\x97\xA5\xE6\x9C\xAC"));       // 日本
-    CHECK(pie::is_valid_utf8("\xED\x9F\xBF"));                   // U+D7FF, just below the surrogates
-    CHECK(pie::is_valid_utf8("\xEE\x80\x80"));                   // U+E000, just above them
-    CHECK(pie::is_valid_utf8("\xEF\xBF\xBD"));                   // U+FFFD
-    CHECK(pie::is_valid_utf8("\xEF\xBF\xBF"));                   // U+FFFF, a noncharacter but well-formed
-    CHECK(pie::is_valid_utf8("\xF0\x90\x80\x80"));               // first 4-byte
-    CHECK(pie::is_valid_utf8("\xF0\x9F\x98\x80"));               // 😀
-    CHECK(pie::is_valid_utf8("\xF4\x8F\xBF\xBF"));               // U+10FFFF, the last code point
+    CHECK(pie::is_valid_utf8("a\0b"sv));                    // U+0000 is well-formed
+    CHECK(pie::is_valid_utf8("\x7F"));                      // last 1-byte
+    CHECK(pie::is_valid_utf8("\xC2\x80"));                  // first 2-byte
+    CHECK(pie::is_valid_utf8("caf\xC3\xA9"));               // é
+    CHECK(pie::is_valid_utf8("\xDF\xBF"));                  // last 2-byte
+    CHECK(pie::is_valid_utf8("\xE0\xA0\x80"));              // first 3-byte
+    CHECK(pie::is_valid_utf8("\xE2\x82\xAC"));              // €
+    CHECK(pie::is_valid_utf8("\xE6\x97\xA5\xE6\x9C\xAC"));  // 日本
+    CHECK(pie::is_valid_utf8("\xED\x9F\xBF"));              // U+D7FF, just below the surrogates
+    CHECK(pie::is_valid_utf8("\xEE\x80\x80"));              // U+E000, just above them
+    CHECK(pie::is_valid_utf8("\xEF\xBF\xBD"));              // U+FFFD
+    CHECK(pie::is_valid_utf8("\xEF\xBF\xBF"));              // U+FFFF, a noncharacter but well-formed
+    CHECK(pie::is_valid_utf8("\xF0\x90\x80\x80"));          // first 4-byte
+    CHECK(pie::is_valid_utf8("\xF0\x9F\x98\x80"));          // 😀
+    CHECK(pie::is_valid_utf8("\xF4\x8F\xBF\xBF"));          // U+10FFFF, the last code point
 }
 
 TEST_CASE("is_valid_utf8 rejects overlong encodings") {
@@ -43,15 +43,15 @@ TEST_CASE("is_valid_utf8 rejects overlong encodings") {
 }
 
 TEST_CASE("is_valid_utf8 rejects surrogates and code points past U+10FFFF") {
-    CHECK_FALSE(pie::is_valid_utf8("\xED\xA0\x80"));                   // U+D800
-    CHECK_FALSE(pie::is_valid_utf8("\xED\xAF\xBF"));                   // U+DBFF
-    CHECK_FALSE(pie::is_valid_utf8("\xED\xB0\x80"));                   // U+DC00
-    CHECK_FALSE(pie::is_valid_utf8("\xED\xBF\xBF"));                   // U+DFFF
-    CHECK_FALSE(pie::is_valid_utf8("\xED\xA0\xBD\xED\xB8\x80"));       // a CESU-8 pair for 😀
-    CHECK_FALSE(pie::is_valid_utf8("\xF4\x90\x80\x80"));               // U+110000
+    CHECK_FALSE(pie::is_valid_utf8("\xED\xA0\x80"));              // U+D800
+    CHECK_FALSE(pie::is_valid_utf8("\xED\xAF\xBF"));              // U+DBFF
+    CHECK_FALSE(pie::is_valid_utf8("\xED\xB0\x80"));              // U+DC00
+    CHECK_FALSE(pie::is_valid_utf8("\xED\xBF\xBF"));              // U+DFFF
+    CHECK_FALSE(pie::is_valid_utf8("\xED\xA0\xBD\xED\xB8\x80"));  // a CESU-8 pair for 😀
+    CHECK_FALSE(pie::is_valid_utf8("\xF4\x90\x80\x80"));          // U+110000
     CHECK_FALSE(pie::is_valid_utf8("\xF5\x80\x80\x80"));
-    CHECK_FALSE(pie::is_valid_utf8("\xF8\x88\x80\x80\x80"));           // old 5-byte form
-    CHECK_FALSE(pie::is_valid_utf8("\xFC\x84\x80\x80\x80\x80"));       // old 6-byte form
+    CHECK_FALSE(pie::is_valid_utf8("\xF8\x88\x80\x80\x80"));      // old 5-byte form
+    CHECK_FALSE(pie::is_valid_utf8("\xFC\x84\x80\x80\x80\x80"));  // old 6-byte form
     CHECK_FALSE(pie::is_valid_utf8("\xFE"));
     CHECK_FALSE(pie::is_valid_utf8("\xFF"));
 }
@@ -59,16 +59,28 @@ TEST_CASE("is_valid_utf8 rejects surrogates and code points past U+10FFFF") {
 TEST_CASE("is_valid_utf8 rejects truncated sequences and stray continuation bytes") {
     CHECK_FALSE(pie::is_valid_utf8("\xC3"));
     CHECK_FALSE(pie::is_valid_utf8("caf\xC3"));
-    CHECK_FALSE(pie::is_valid_utf8("\xC3" "a"));
+    CHECK_FALSE(
+        pie::is_valid_utf8("\xC3"
+                           "a"));
     CHECK_FALSE(pie::is_valid_utf8("\xE2\x82"));
-    CHECK_FALSE(pie::is_valid_utf8("\xE2\x82" "a"));
-    CHECK_FALSE(pie::is_valid_utf8("\xE2" "a\xAC"));
+    CHECK_FALSE(
+        pie::is_valid_utf8("\xE2\x82"
+                           "a"));
+    CHECK_FALSE(
+        pie::is_valid_utf8("\xE2"
+                           "a\xAC"));
     CHECK_FALSE(pie::is_valid_utf8("\xF0\x9F\x98"));
-    CHECK_FALSE(pie::is_valid_utf8("\xF0\x9F\x98" " ok"));
+    CHECK_FALSE(
+        pie::is_valid_utf8("\xF0\x9F\x98"
+                           " ok"));
     CHECK_FALSE(pie::is_valid_utf8("\x80"));
-    CHECK_FALSE(pie::is_valid_utf8("a\xBF" "b"));
+    CHECK_FALSE(
+        pie::is_valid_utf8("a\xBF"
+                           "b"));
     CHECK_FALSE(pie::is_valid_utf8("\xC3\xA9\xA9"));  // one continuation too many
-    CHECK_FALSE(pie::is_valid_utf8("ok, then \x9B" "31m"));  // an 8-bit CSI is not UTF-8
+    CHECK_FALSE(
+        pie::is_valid_utf8("ok, then \x9B"
+                           "31m"));  // an 8-bit CSI is not UTF-8
 }
 
 TEST_CASE("require_utf8 throws a UserError naming what was bad") {
@@ -91,9 +103,11 @@ TEST_CASE("display_text turns every other control character into '?'") {
     CHECK(pie::display_text("a\0b"sv, false) == "a?b");
     CHECK(pie::display_text("\x01\x07\x08\x0B\x0C\x1F", false) == "??????");
     CHECK(pie::display_text("del\x7F", false) == "del?");
-    CHECK(pie::display_text("\xC2\x80", false) == "?");         // U+0080, first C1 control
-    CHECK(pie::display_text("x\xC2\x85y", false) == "x?y");     // U+0085 NEL: one '?', not two
-    CHECK(pie::display_text("\xC2\x9B" "2J", false) == "?2J");  // U+009B CSI
+    CHECK(pie::display_text("\xC2\x80", false) == "?");      // U+0080, first C1 control
+    CHECK(pie::display_text("x\xC2\x85y", false) == "x?y");  // U+0085 NEL: one '?', not two
+    CHECK(pie::display_text("\xC2\x9B"
+                            "2J",
+                            false) == "?2J");                   // U+009B CSI
     CHECK(pie::display_text("\xC2\x9F", false) == "?");         // U+009F, last C1 control
     CHECK(pie::display_text("\xC2\xA0", false) == "\xC2\xA0");  // U+00A0 is not a control
 }
@@ -106,12 +120,18 @@ TEST_CASE("display_text turns a carriage return into '?': only newline and tab b
 }
 
 TEST_CASE("display_text neutralises terminal escape sequences") {
-    std::string shown = pie::display_text("\x1B[31mred\x1B[0m \x1B]0;title\x07 \x1B" "c", false);
+    std::string shown = pie::display_text(
+        "\x1B[31mred\x1B[0m \x1B]0;title\x07 \x1B"
+        "c",
+        false);
     CHECK(shown == "?[31mred?[0m ?]0;title? ?c");
     CHECK(shown.find('\x1B') == std::string::npos);
     CHECK(shown.find('\x07') == std::string::npos);
     // An 8-bit CSI (raw byte 0x9B) is invalid UTF-8: it must not reach the terminal either.
-    std::string raw = pie::display_text("x\x9B" "31my", false);
+    std::string raw = pie::display_text(
+        "x\x9B"
+        "31my",
+        false);
     CHECK(raw == "x?31my");
 }
 
@@ -119,7 +139,9 @@ TEST_CASE("display_text keeps other text exactly, and replaces each invalid byte
     CHECK(pie::display_text("", false) == "");
     CHECK(pie::display_text("caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x80", false) ==
           "caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x80");
-    CHECK(pie::display_text("a\xFF" "b", false) == "a?b");
+    CHECK(pie::display_text("a\xFF"
+                            "b",
+                            false) == "a?b");
     CHECK(pie::display_text("\xC3", false) == "?");
     std::string shown = pie::display_text("\xED\xA0\x80", false);  // a surrogate: never passed through
     CHECK(pie::is_valid_utf8(shown));
@@ -142,15 +164,17 @@ TEST_CASE("display_text in ascii mode prints every non-ASCII character as one '?
 TEST_CASE("display_width counts terminal columns") {
     CHECK(pie::display_width("") == 0);
     CHECK(pie::display_width("social") == 6);
-    CHECK(pie::display_width("caf\xC3\xA9") == 4);                   // precomposed é
-    CHECK(pie::display_width("cafe\xCC\x81") == 4);                  // e + combining acute: 0 columns
-    CHECK(pie::display_width("\xE6\x97\xA5\xE6\x9C\xAC") == 4);      // 日本: wide
-    CHECK(pie::display_width("\xED\x95\x9C") == 2);                  // 한: wide
-    CHECK(pie::display_width("\xEF\xBC\xA1") == 2);                  // Ａ fullwidth
-    CHECK(pie::display_width("\xF0\x9F\x98\x80") == 2);              // 😀
-    CHECK(pie::display_width("a\xF0\x9F\x8D\x95" "b") == 4);         // a🍕b
-    CHECK(pie::display_width("\xE2\x80\xA6") == 1);                  // …
-    CHECK(pie::display_width("\xE2\x82\xAC" "5") == 2);              // €5
+    CHECK(pie::display_width("caf\xC3\xA9") == 4);               // precomposed é
+    CHECK(pie::display_width("cafe\xCC\x81") == 4);              // e + combining acute: 0 columns
+    CHECK(pie::display_width("\xE6\x97\xA5\xE6\x9C\xAC") == 4);  // 日本: wide
+    CHECK(pie::display_width("\xED\x95\x9C") == 2);              // 한: wide
+    CHECK(pie::display_width("\xEF\xBC\xA1") == 2);              // Ａ fullwidth
+    CHECK(pie::display_width("\xF0\x9F\x98\x80") == 2);          // 😀
+    CHECK(pie::display_width("a\xF0\x9F\x8D\x95"
+                             "b") == 4);             // a🍕b
+    CHECK(pie::display_width("\xE2\x80\xA6") == 1);  // …
+    CHECK(pie::display_width("\xE2\x82\xAC"
+                             "5") == 2);  // €5
 }
 
 TEST_CASE("truncate_to_width leaves text that fits alone") {
@@ -177,7 +201,10 @@ TEST_CASE("truncate_to_width cuts to the width, ending in an ellipsis") {
 
 TEST_CASE("truncate_to_width never exceeds the width and never splits a character") {
     const std::string samples[] = {"hello world", "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE3\x81\xA7\xE3\x81\x99",
-                                   "a\xF0\x9F\x98\x80" "b\xF0\x9F\x98\x80" "c", "cafe\xCC\x81 cafe\xCC\x81"};
+                                   "a\xF0\x9F\x98\x80"
+                                   "b\xF0\x9F\x98\x80"
+                                   "c",
+                                   "cafe\xCC\x81 cafe\xCC\x81"};
     for (const std::string& text : samples) {
         for (int width = 0; width <= 16; ++width) {
             for (bool ascii : {false, true}) {
@@ -210,7 +237,10 @@ TEST_CASE("pad_right and pad_left pad to a display width, never cut") {
 
 TEST_CASE("lower_ascii lowers A-Z only and keeps every other byte") {
     CHECK(pie::lower_ascii("MoN 18:30") == "mon 18:30");
-    CHECK(pie::lower_ascii("\xC3\x84" "BC") == "\xC3\x84" "bc");  // Ä stays: keywords are ASCII
+    CHECK(pie::lower_ascii("\xC3\x84"
+                           "BC") ==
+          "\xC3\x84"
+          "bc");  // Ä stays: keywords are ASCII
     CHECK(pie::lower_ascii("") == "");
 }
 
@@ -222,10 +252,13 @@ TEST_CASE("plural picks the noun for the count") {
 
 TEST_CASE("tag_word turns whitespace and control characters into '-'") {
     CHECK(pie::tag_word("deep work") == "deep-work");
-    CHECK(pie::tag_word("a\tb\nc\x7f" "d") == "a-b-c-d");
-    CHECK(pie::tag_word("no\xC2\xA0" "break") == "no-break");      // U+00A0 no-break space
-    CHECK(pie::tag_word("em\xE2\x80\x83space") == "em-space");       // U+2003 em space
-    CHECK(pie::tag_word("c1\xC2\x85" "next") == "c1-next");          // U+0085, a C1 control
+    CHECK(pie::tag_word("a\tb\nc\x7f"
+                        "d") == "a-b-c-d");
+    CHECK(pie::tag_word("no\xC2\xA0"
+                        "break") == "no-break");                // U+00A0 no-break space
+    CHECK(pie::tag_word("em\xE2\x80\x83space") == "em-space");  // U+2003 em space
+    CHECK(pie::tag_word("c1\xC2\x85"
+                        "next") == "c1-next");  // U+0085, a C1 control
     CHECK(pie::tag_word("caf\xC3\xA9-\xE2\x9C\x93") == "caf\xC3\xA9-\xE2\x9C\x93");
 }
 

@@ -19,8 +19,8 @@
 
 using pie::Instant;
 using pie::When;
-using pie::test::utc_time;
 using pie::test::date_of;
+using pie::test::utc_time;
 using namespace std::chrono_literals;
 
 namespace {
@@ -157,8 +157,8 @@ TEST_CASE("parse_when: weekday names, full and abbreviated, today included") {
         unsigned day_of_month;
     };
     const Day days[] = {
-        {"tuesday", "tue", 24},  {"monday", "mon", 23}, {"sunday", "sun", 22}, {"saturday", "sat", 21},
-        {"friday", "fri", 20},   {"thursday", "thu", 19}, {"wednesday", "wed", 18},
+        {"tuesday", "tue", 24}, {"monday", "mon", 23},   {"sunday", "sun", 22},    {"saturday", "sat", 21},
+        {"friday", "fri", 20},  {"thursday", "thu", 19}, {"wednesday", "wed", 18},
     };
     for (const auto& d : days) {
         Instant start = utc_time(2026, 11, d.day_of_month - 1, 23);  // local midnight (+01:00)
@@ -181,7 +181,7 @@ TEST_CASE("parse_when: weekday names, full and abbreviated, today included") {
 TEST_CASE("parse_when: N units ago") {
     pie::test::ZoneGuard zone("Europe/Berlin");
     const WhenCase cases[] = {
-        {"3d ago", utc_time(2026, 11, 21, 17, 30), false},   // same local clock time, 3 days back
+        {"3d ago", utc_time(2026, 11, 21, 17, 30), false},  // same local clock time, 3 days back
         {"1w ago", utc_time(2026, 11, 17, 17, 30), false},
         {"2w ago", utc_time(2026, 11, 10, 17, 30), false},
         {"30d ago", utc_time(2026, 10, 25, 17, 30), false},  // 18:30 CET, after that day's change
@@ -326,16 +326,16 @@ TEST_CASE("DST in Europe/Berlin: from_local in the gap and in the repeated hour"
 TEST_CASE("DST in Europe/Berlin: ago") {
     pie::test::ZoneGuard zone("Europe/Berlin");
     // `1d ago` keeps the local clock time, so across a change it is 23 or 25 hours back.
-    Instant spring_noon = utc_time(2026, 3, 29, 10);  // Sun 12:00 CEST
+    Instant spring_noon = utc_time(2026, 3, 29, 10);                                // Sun 12:00 CEST
     CHECK(pie::parse_when("1d ago", spring_noon).at == utc_time(2026, 3, 28, 11));  // Sat 12:00 CET
     CHECK(spring_noon - pie::parse_when("1d ago", spring_noon).at == 23 * k_hour);
-    Instant autumn_noon = utc_time(2026, 10, 25, 11);  // Sun 12:00 CET
+    Instant autumn_noon = utc_time(2026, 10, 25, 11);                                // Sun 12:00 CET
     CHECK(pie::parse_when("1d ago", autumn_noon).at == utc_time(2026, 10, 24, 10));  // Sat 12:00 CEST
     CHECK(autumn_noon - pie::parse_when("1d ago", autumn_noon).at == 25 * k_hour);
-    Instant week_after = utc_time(2026, 4, 1, 10);  // Wed 12:00 CEST
+    Instant week_after = utc_time(2026, 4, 1, 10);                                 // Wed 12:00 CEST
     CHECK(pie::parse_when("1w ago", week_after).at == utc_time(2026, 3, 25, 11));  // Wed 12:00 CET
     // The clock time of now does not exist on the day back: moved forward by the gap.
-    Instant monday_0230 = utc_time(2026, 3, 30, 0, 30);  // Mon 02:30 CEST
+    Instant monday_0230 = utc_time(2026, 3, 30, 0, 30);                                // Mon 02:30 CEST
     CHECK(pie::parse_when("1d ago", monday_0230).at == utc_time(2026, 3, 29, 1, 30));  // Sun 03:30 CEST
 
     // Hours and minutes are exact, whatever the wall clock does.
@@ -370,10 +370,10 @@ TEST_CASE("DST in America/New_York") {
     CHECK(pie::parse_when("2026-11-01 01:30", k_now).at == utc_time(2026, 11, 1, 5, 30));
     CHECK(pie::parse_when("2026-11-01 01:30-05:00", k_now).at == utc_time(2026, 11, 1, 6, 30));
 
-    Instant spring_noon = utc_time(2026, 3, 8, 16);  // Sun 12:00 EDT
+    Instant spring_noon = utc_time(2026, 3, 8, 16);                                // Sun 12:00 EDT
     CHECK(pie::parse_when("1d ago", spring_noon).at == utc_time(2026, 3, 7, 17));  // Sat 12:00 EST
     CHECK(spring_noon - pie::parse_when("1d ago", spring_noon).at == 23 * k_hour);
-    Instant autumn_noon = utc_time(2026, 11, 1, 17);  // Sun 12:00 EST
+    Instant autumn_noon = utc_time(2026, 11, 1, 17);                                 // Sun 12:00 EST
     CHECK(pie::parse_when("1d ago", autumn_noon).at == utc_time(2026, 10, 31, 16));  // Sat 12:00 EDT
     CHECK(autumn_noon - pie::parse_when("1d ago", autumn_noon).at == 25 * k_hour);
     Instant second_0130 = utc_time(2026, 11, 1, 6, 30);  // 01:30 EST, the second pass
@@ -400,8 +400,7 @@ TEST_CASE("DST with midnight skipped or repeated (America/Havana) and a 30-minut
         pie::test::ZoneGuard zone("Australia/Lord_Howe");
         // 2026-10-04 02:00 (+10:30) → 02:30 (+11:00) at 15:30Z the day before: 02:15 → 02:45.
         CHECK(pie::from_local(date_of(2026, 10, 4), 2, 15) == utc_time(2026, 10, 3, 15, 45));
-        CHECK(pie::start_of_day(date_of(2026, 10, 5)) - pie::start_of_day(date_of(2026, 10, 4)) ==
-              k_day - 30 * 60);
+        CHECK(pie::start_of_day(date_of(2026, 10, 5)) - pie::start_of_day(date_of(2026, 10, 4)) == k_day - 30 * 60);
     }
 }
 
@@ -415,30 +414,30 @@ TEST_CASE("parse_when: malformed text is a UserError") {
         "", " ", "   ", "\t", "\n",
         // Out-of-range or impossible dates and times.
         "2026-13-01", "2026-00-10", "2026-02-30", "2026-04-31", "2027-02-29", "2026-11-00", "2026-11-32",
-        "2026-11-24T25:00", "2026-11-24T24:00", "2026-11-24T18:60", "2026-11-24T18:30:60",
-        "18:60", "24:00", "25:00", "18", "18:3", "18:300", "18:30:5", "1830", ":30", "18:", "-1:00",
+        "2026-11-24T25:00", "2026-11-24T24:00", "2026-11-24T18:60", "2026-11-24T18:30:60", "18:60", "24:00", "25:00",
+        "18", "18:3", "18:300", "18:30:5", "1830", ":30", "18:", "-1:00",
         // Years before 1970 or of the wrong width.
         "1969-12-31", "0000-01-01", "26-11-24", "02026-11-24", "20261-11-24",
         // Other shapes of dates.
-        "2026-1-5", "2026/11/24", "24.11.2026", "2026-11", "2026", "2026-11-24-", "2026-11-24x",
-        "2026-11-24T", "2026-11-24TT18:30", "2026-11-24T 18:30", "2026-11-24T18",
-        "2026-11-24T18:30:00.5", "2026-11-24T18:30 Z", "2026-11-24Z",
+        "2026-1-5", "2026/11/24", "24.11.2026", "2026-11", "2026", "2026-11-24-", "2026-11-24x", "2026-11-24T",
+        "2026-11-24TT18:30", "2026-11-24T 18:30", "2026-11-24T18", "2026-11-24T18:30:00.5", "2026-11-24T18:30 Z",
+        "2026-11-24Z",
         // Offsets.
-        "2026-11-24T18:30+25:00", "2026-11-24T18:30+19:00", "2026-11-24T18:30+01:60",
-        "2026-11-24T18:30+1:00", "2026-11-24T18:30+", "2026-11-24T18:30-", "2026-11-24T18:30+01:",
-        "2026-11-24T18:30+01:0",
-        "2026-11-24T18:30+01:00:00", "2026-11-24T18:30UTC", "2026-11-24T18:30+01:00Z",
-        "2026-11-24T18:30++01:00", "18:30Z", "18:30+01:00",
+        "2026-11-24T18:30+25:00", "2026-11-24T18:30+19:00", "2026-11-24T18:30+01:60", "2026-11-24T18:30+1:00",
+        "2026-11-24T18:30+", "2026-11-24T18:30-", "2026-11-24T18:30+01:", "2026-11-24T18:30+01:0",
+        "2026-11-24T18:30+01:00:00", "2026-11-24T18:30UTC", "2026-11-24T18:30+01:00Z", "2026-11-24T18:30++01:00",
+        "18:30Z", "18:30+01:00",
         // Words.
-        "tomorrow", "tomorrowish", "todays", "yesterday-ish", "noww", "now 18:30", "mo", "tues", "mond",
-        "mon 9", "mon 09", "mon 09:00 x", "mon 25:00", "mon09:00", "yesterday18:30", "today today",
-        "next monday", "monday 18:30:99",
+        "tomorrow", "tomorrowish", "todays", "yesterday-ish", "noww", "now 18:30", "mo", "tues", "mond", "mon 9",
+        "mon 09", "mon 09:00 x", "mon 25:00", "mon09:00", "yesterday18:30", "today today", "next monday",
+        "monday 18:30:99",
         // Ago.
-        "ago", " ago", "3x ago", "3 ago", "d ago", "3 d ago", "3d", "-3d ago", "3.5d ago", "1y ago",
-        "3d ago ago", "ago 3d", "3dago x", "1000000d ago", "999999d ago", "999999w ago",
+        "ago", " ago", "3x ago", "3 ago", "d ago", "3 d ago", "3d", "-3d ago", "3.5d ago", "1y ago", "3d ago ago",
+        "ago 3d", "3dago x", "1000000d ago", "999999d ago", "999999w ago",
         // Garbage.
-        "\xff\xfe", "2026-11-24\xc3\xa9", "\xe2\x80\x8b" "18:30",
-    };
+        "\xff\xfe", "2026-11-24\xc3\xa9",
+        "\xe2\x80\x8b"
+        "18:30"};
     for (const char* text : bad) check_bad_when(text);
 
     // Embedded NUL, kept in the view.
@@ -539,16 +538,33 @@ TEST_CASE("parse_duration: accepted forms") {
         int minutes;
     };
     const Case cases[] = {
-        {"45m", 45},   {"2h", 120},    {"1h30m", 90},  {"1.5h", 90},   {"1:30", 90},   {"0:05", 5},
-        {"24h", 1440}, {"1440m", 1440}, {"1m", 1},     {"1h0m", 60},   {"0h1m", 1},    {"01:30", 90},
-        {"24:00", 1440}, {"0:01", 1},  {"23:59", 1439}, {"0.5h", 30},  {"2.25h", 135}, {"045m", 45},
-        {"1H30M", 90}, {"2H", 120},    {"45M", 45},
+        {"45m", 45},
+        {"2h", 120},
+        {"1h30m", 90},
+        {"1.5h", 90},
+        {"1:30", 90},
+        {"0:05", 5},
+        {"24h", 1440},
+        {"1440m", 1440},
+        {"1m", 1},
+        {"1h0m", 60},
+        {"0h1m", 1},
+        {"01:30", 90},
+        {"24:00", 1440},
+        {"0:01", 1},
+        {"23:59", 1439},
+        {"0.5h", 30},
+        {"2.25h", 135},
+        {"045m", 45},
+        {"1H30M", 90},
+        {"2H", 120},
+        {"45M", 45},
         // Whole minutes after rounding (to nearest, halves away from zero).
-        {"0.5m", 1},   // 0.5 → 1: exactly half rounds up, so this is the smallest duration
+        {"0.5m", 1},    // 0.5 → 1: exactly half rounds up, so this is the smallest duration
         {"1.51h", 91},  // 90.6 minutes
         {"1.49m", 1},
         {"2.5m", 3},
-        {"0.01h", 1},    // 0.6 minutes
+        {"0.01h", 1},       // 0.6 minutes
         {"24.008h", 1440},  // 1440.48 minutes rounds to 24h
         {"1440.4m", 1440},
         // Halves written in decimal hours round up too, despite binary floating point
@@ -574,7 +590,7 @@ TEST_CASE("parse_duration: every half minute written in decimal hours rounds up"
     // k + 0.5 minutes is (2k + 1) / 120 hours, a finite decimal (n / 40 h) when 3 divides 2k + 1.
     for (int k = 0; k < 1440; ++k) {
         if ((2 * k + 1) % 3 != 0) continue;
-        int thousandths = (2 * k + 1) / 3 * 25;  // n / 40 h = n * 25 / 1000 h
+        int thousandths = (2 * k + 1) / 3 * 25;                                      // n / 40 h = n * 25 / 1000 h
         std::string fraction = std::to_string(1000 + thousandths % 1000).substr(1);  // 3 digits
         std::string text = std::to_string(thousandths / 1000) + "." + fraction + "h";
         CAPTURE(text);
@@ -584,9 +600,28 @@ TEST_CASE("parse_duration: every half minute written in decimal hours rounds up"
 
 TEST_CASE("parse_duration: out of range is a UserError, though it looks like a duration") {
     const char* cases[] = {
-        "0m",    "0h",    "0:00",  "0.4m",  "0.0h",   "25h",   "24h1m",   "1441m",  "24.01h", "24:01",
-        "-5m",   "-1h",   "-1:30", "-0.5h", "1:60",   "1:75",  "1:99",    "0:60",   "100:00", "1440.5m",
-        "99999999999999999999h", "99999999999999999999m",
+        "0m",
+        "0h",
+        "0:00",
+        "0.4m",
+        "0.0h",
+        "25h",
+        "24h1m",
+        "1441m",
+        "24.01h",
+        "24:01",
+        "-5m",
+        "-1h",
+        "-1:30",
+        "-0.5h",
+        "1:60",
+        "1:75",
+        "1:99",
+        "0:60",
+        "100:00",
+        "1440.5m",
+        "99999999999999999999h",
+        "99999999999999999999m",
     };
     for (std::string_view text : cases) {
         CAPTURE(text);
@@ -595,8 +630,8 @@ TEST_CASE("parse_duration: out of range is a UserError, though it looks like a d
     }
     // Absurdly long numbers saturate and are rejected, without crashing.
     std::string thousand(1000, '9');
-    for (const std::string& text : {thousand + "h", thousand + "m", "1h" + thousand + "m", thousand + ":00",
-                                    thousand + "." + thousand + "h"}) {
+    for (const std::string& text :
+         {thousand + "h", thousand + "m", "1h" + thousand + "m", thousand + ":00", thousand + "." + thousand + "h"}) {
         CAPTURE(text.size());
         CHECK(pie::looks_like_duration(text));
         CHECK_THROWS_AS(pie::parse_duration(text), pie::UserError);
@@ -607,11 +642,50 @@ TEST_CASE("parse_duration: out of range is a UserError, though it looks like a d
 
 TEST_CASE("parse_duration / looks_like_duration: other shapes") {
     const char* cases[] = {
-        "",      "45",    "m",     "h",     "abc",   "1h30",  "1.h",   ".5h",   "45min", "1.5",
-        "1:3",   "1:300", ":30",   "1:",    "1h30s", "1d",    "30s",   "h30m",  "1hm",   "1h 30m",
-        " 45m",  "45m ",  "4 5m",  "--5m",  "+5m",   "1,5h",  "1.5.h", "1.5hm", "1h30m5", "1:30:00",
-        "1e2m",  "0x10m", "inf",   "nanm",  "1:3a",  "2hh",   "45mm",  "1.5h30m", "-",   "-m",
-        "1h-30m", "\xff" "45m", "45m\xff",
+        "",
+        "45",
+        "m",
+        "h",
+        "abc",
+        "1h30",
+        "1.h",
+        ".5h",
+        "45min",
+        "1.5",
+        "1:3",
+        "1:300",
+        ":30",
+        "1:",
+        "1h30s",
+        "1d",
+        "30s",
+        "h30m",
+        "1hm",
+        "1h 30m",
+        " 45m",
+        "45m ",
+        "4 5m",
+        "--5m",
+        "+5m",
+        "1,5h",
+        "1.5.h",
+        "1.5hm",
+        "1h30m5",
+        "1:30:00",
+        "1e2m",
+        "0x10m",
+        "inf",
+        "nanm",
+        "1:3a",
+        "2hh",
+        "45mm",
+        "1.5h30m",
+        "-",
+        "-m",
+        "1h-30m",
+        "\xff"
+        "45m",
+        "45m\xff",
     };
     for (std::string_view text : cases) {
         CAPTURE(text);
@@ -644,8 +718,8 @@ TEST_CASE("format_duration") {
         const char* text;
     };
     const Case cases[] = {
-        {0, "0m"}, {1, "1m"}, {45, "45m"}, {59, "59m"}, {60, "1h"}, {61, "1h1m"}, {90, "1h30m"}, {120, "2h"},
-        {1439, "23h59m"}, {1440, "24h"},
+        {0, "0m"},    {1, "1m"},     {45, "45m"}, {59, "59m"},      {60, "1h"},
+        {61, "1h1m"}, {90, "1h30m"}, {120, "2h"}, {1439, "23h59m"}, {1440, "24h"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.minutes);
@@ -695,11 +769,17 @@ TEST_CASE("format_iso") {
 }
 
 TEST_CASE("format_iso output parses back to the same instant") {
-    const char* zones[] = {"Europe/Berlin", "America/New_York", "UTC", "Asia/Kolkata", "America/St_Johns",
-                           "Australia/Lord_Howe"};
-    const Instant instants[] = {k_now, k_now + 59, utc_time(2026, 3, 29, 1, 30), utc_time(2026, 10, 25, 0, 30),
-                                utc_time(2026, 10, 25, 1, 30), utc_time(2026, 11, 1, 5, 30), utc_time(2026, 11, 1, 6, 30),
-                                utc_time(1971, 1, 1), utc_time(2099, 12, 31, 23, 59, 59)};
+    const char* zones[] = {"Europe/Berlin", "America/New_York", "UTC",
+                           "Asia/Kolkata",  "America/St_Johns", "Australia/Lord_Howe"};
+    const Instant instants[] = {k_now,
+                                k_now + 59,
+                                utc_time(2026, 3, 29, 1, 30),
+                                utc_time(2026, 10, 25, 0, 30),
+                                utc_time(2026, 10, 25, 1, 30),
+                                utc_time(2026, 11, 1, 5, 30),
+                                utc_time(2026, 11, 1, 6, 30),
+                                utc_time(1971, 1, 1),
+                                utc_time(2099, 12, 31, 23, 59, 59)};
     for (const char* name : zones) {
         pie::test::ZoneGuard zone(name);
         for (Instant at : instants) {

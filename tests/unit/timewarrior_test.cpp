@@ -59,8 +59,13 @@ TEST_CASE("map_interval: the first tag naming a slice is the slice, the others a
 
 TEST_CASE("map_interval makes every tag one word by pie's tag rule, each once") {
     // A tab, a no-break space (U+00A0) and a C1 control (U+0085) break a word as a space does.
-    pie::TimewEntry entry = pie::map_interval(
-        interval(600, {"social", "a\tb", "no\xC2\xA0" "break", "next\xC2\x85" "line", "a b"}), slice_of);
+    pie::TimewEntry entry = pie::map_interval(interval(600, {"social", "a\tb",
+                                                             "no\xC2\xA0"
+                                                             "break",
+                                                             "next\xC2\x85"
+                                                             "line",
+                                                             "a b"}),
+                                              slice_of);
     CHECK(entry.tags == std::vector<std::string>{"a-b", "no-break", "next-line"});
     CHECK_NOTHROW(pie::require_tags(entry.tags));
 }

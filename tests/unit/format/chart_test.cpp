@@ -164,7 +164,7 @@ TEST_CASE("the wheel: equal wedges filled out to rating/10 of the radius") {
             }
         }
     }
-    CHECK(count_cells(grid, 2) == 0);  // unrated: empty
+    CHECK(count_cells(grid, 2) == 0);                        // unrated: empty
     CHECK(count_cells(grid, 0) > 3 * count_cells(grid, 1));  // area grows with the square of the radius
     CHECK(count_cells(grid, pie::k_rim) > 0);
 }

@@ -97,7 +97,8 @@ TEST_CASE("render_svg: one well-formed SVG document with a title, a size and a v
     CHECK(std::string(root->Attribute("viewBox")) == "0 0 720 " + height);
     CHECK(std::stod(height) > 700);
     REQUIRE(root->FirstChildElement("title") != nullptr);
-    CHECK(std::string(root->FirstChildElement("title")->GetText()).rfind("Life balance 1970-01-01..1970-01-07: ", 0) == 0);
+    CHECK(std::string(root->FirstChildElement("title")->GetText()).rfind("Life balance 1970-01-01..1970-01-07: ", 0) ==
+          0);
     CHECK(svg == pie::render_svg(sample()));  // deterministic
 }
 
@@ -128,8 +129,9 @@ TEST_CASE("render_svg: the header, legends, findings and goals as text") {
         REQUIRE(text->GetText() != nullptr);  // no empty <text>
         texts.insert(text->GetText());
     }
-    for (std::string expected : {"Life balance 1970-01-01..1970-01-07", "Where your attention went", "How each slice feels",
-                                 "career", "5h", "50.0%", "not rated", "7/10", "Balance", "Goals", "1/2"}) {
+    for (std::string expected :
+         {"Life balance 1970-01-01..1970-01-07", "Where your attention went", "How each slice feels", "career", "5h",
+          "50.0%", "not rated", "7/10", "Balance", "Goals", "1/2"}) {
         CHECK_MESSAGE(texts.count(expected) == 1, expected);
     }
     bool finding = false;
@@ -158,7 +160,8 @@ TEST_CASE("render_svg: a goal title is isolated, so right-to-left text in it can
 
 TEST_CASE("render_svg: a long title wraps, each line's part of it isolated on its own") {
     pie::Report report = sample();
-    report.goals[0].goal.title = "\u202e" + std::string(30, 'w') + " words that run on and on past the end of one line of the picture";
+    report.goals[0].goal.title =
+        "\u202e" + std::string(30, 'w') + " words that run on and on past the end of one line of the picture";
     tinyxml2::XMLDocument document;
     REQUIRE(document.Parse(pie::render_svg(report).c_str()) == tinyxml2::XML_SUCCESS);
     int isolated_lines = 0;
@@ -188,10 +191,12 @@ TEST_CASE("render_html: one self-contained page, light and dark, fit for a phone
     CHECK(named(document, "svg").size() == 2 + 8 + 1);  // charts, legend swatches, a goal bar
     CHECK(named(document, "path").size() == 6);
     std::size_t hostile = 0;
-    for (const auto* bdi : named(document, "bdi")) hostile += std::string(bdi->GetText() ? bdi->GetText() : "").find("evil") != std::string::npos;
+    for (const auto* bdi : named(document, "bdi"))
+        hostile += std::string(bdi->GetText() ? bdi->GetText() : "").find("evil") != std::string::npos;
     CHECK(hostile == 1);
     std::size_t tooltips = 0;
-    for (const auto* cell : named(document, "td")) tooltips += cell->Attribute("title", pie::xml_text(k_hostile).c_str()) != nullptr;
+    for (const auto* cell : named(document, "td"))
+        tooltips += cell->Attribute("title", pie::xml_text(k_hostile).c_str()) != nullptr;
     CHECK(tooltips == 8);  // the label of each slice in both legends
     // HTML reads <td/> as an open tag: only <meta> and SVG elements close themselves.
     const std::set<std::string> self_closing = {"meta", "path", "circle", "line", "rect"};
@@ -202,8 +207,8 @@ TEST_CASE("render_html: one self-contained page, light and dark, fit for a phone
     }
     CHECK(html.find("<th></th>") != std::string::npos);
     std::string text = all_text(&document);
-    for (std::string expected : {"Life balance 1970-01-01..1970-01-07", "50.0%", "not rated", "+2", "balance 74/100", "1/2",
-                                 "weekly, streak 0", "Nothing logged for spiritual this week."}) {
+    for (std::string expected : {"Life balance 1970-01-01..1970-01-07", "50.0%", "not rated", "+2", "balance 74/100",
+                                 "1/2", "weekly, streak 0", "Nothing logged for spiritual this week."}) {
         CHECK_MESSAGE(text.find(expected) != std::string::npos, expected);
     }
 }

@@ -13,8 +13,8 @@
 // rules every text and markdown report keeps (width, ASCII, no escape without colour).
 
 using pie::Basis;
-using pie::Report;
 using pie::RenderOptions;
+using pie::Report;
 using pie::SliceFacts;
 
 namespace {
@@ -47,15 +47,19 @@ std::vector<std::string> lines_of(const std::string& text) {
 }  // namespace
 
 TEST_CASE("findings: the balance in words, by score") {
-    auto first = [](std::vector<SliceFacts> slices) { return pie::report_findings(report_of(std::move(slices))).front(); };
+    auto first = [](std::vector<SliceFacts> slices) {
+        return pie::report_findings(report_of(std::move(slices))).front();
+    };
     CHECK(first({facts("a", 1, 60), facts("b", 1, 60)}) == "Attention was spread evenly (balance 100/100).");
     // shares 0.7, 0.3: H = 0.6109, / ln 2 = 88
     CHECK(first({facts("a", 1, 70), facts("b", 1, 30)}) == "Attention was spread evenly (balance 88/100).");
     // 0.9, 0.1: 47 -> leaned; 0.8, 0.2: 72 -> fairly evenly
     CHECK(first({facts("a", 1, 80), facts("b", 1, 20)}) == "Attention was spread fairly evenly (balance 72/100).");
     CHECK(first({facts("a", 1, 90), facts("b", 1, 10)}) == "Attention leaned toward a few slices (balance 47/100).");
-    CHECK(first({facts("a", 1, 97), facts("b", 1, 3)}) == "Attention went mostly to one or two slices (balance 19/100).");
-    CHECK(first({facts("a", 0, 0), facts("b", 0, 0)}) == "Nothing was logged this week, so there is no balance score yet.");
+    CHECK(first({facts("a", 1, 97), facts("b", 1, 3)}) ==
+          "Attention went mostly to one or two slices (balance 19/100).");
+    CHECK(first({facts("a", 0, 0), facts("b", 0, 0)}) ==
+          "Nothing was logged this week, so there is no balance score yet.");
     CHECK(first({facts("a", 2, 30)}) == "All of it went to a; with one slice there is no balance score.");
 }
 

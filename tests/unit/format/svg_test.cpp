@@ -100,7 +100,8 @@ TEST_CASE("draw_pie: each wedge's arc spans exactly its share") {
         CHECK(from == doctest::Approx(start).epsilon(0.0002));
         CHECK(to - from == doctest::Approx(shares[i]).epsilon(0.0002));
         CHECK(n[7] == (shares[i] > 0.5 ? 1 : 0));
-        CHECK(std::string(paths[i]->FirstChildElement("title")->GetText()) == std::string(1, static_cast<char>('a' + i)));
+        CHECK(std::string(paths[i]->FirstChildElement("title")->GetText()) ==
+              std::string(1, static_cast<char>('a' + i)));
         start += shares[i];
     }
 }
@@ -188,7 +189,8 @@ TEST_CASE("hatch_lines: parallel diagonals inside the wedge, a wedge over half a
     }
     // A whole circle is covered: lines 5 apart add up to its area / 5.
     double length = 0;
-    for (const auto& line : pie::hatch_lines(0, 0, 50, 0, 1, 5)) length += std::hypot(line.x2 - line.x1, line.y2 - line.y1);
+    for (const auto& line : pie::hatch_lines(0, 0, 50, 0, 1, 5))
+        length += std::hypot(line.x2 - line.x1, line.y2 - line.y1);
     CHECK(length == doctest::Approx(std::numbers::pi * 50 * 50 / 5).epsilon(0.03));
 }
 

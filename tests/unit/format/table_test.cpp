@@ -35,9 +35,9 @@ TEST_CASE("render_table aligns columns two spaces apart, numbers right, text lef
 }
 
 TEST_CASE("render_table measures cells by display width, not bytes") {
-    Rows rows = {{"1", "\xE6\x97\xA5\xE6\x9C\xAC", "wide"},     // 日本: 4 columns, 6 bytes
-                 {"2", "cafe\xCC\x81", "combining"},          // café: 4 columns, 6 bytes
-                 {"3", "\xF0\x9F\x98\x80!", "emoji"},           // 😀!: 3 columns, 5 bytes
+    Rows rows = {{"1", "\xE6\x97\xA5\xE6\x9C\xAC", "wide"},  // 日本: 4 columns, 6 bytes
+                 {"2", "cafe\xCC\x81", "combining"},         // café: 4 columns, 6 bytes
+                 {"3", "\xF0\x9F\x98\x80!", "emoji"},        // 😀!: 3 columns, 5 bytes
                  {"4", "social", "ascii"}};
     CHECK(pie::render_table(k_history_columns, rows) ==
           "id  slice   note\n"
@@ -107,7 +107,7 @@ TEST_CASE("render_table with max_width cuts the last column to fit") {
 
 TEST_CASE("render_table with max_width cuts wide characters whole") {
     Rows rows = {{"1", "social", "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE3\x81\xA7\xE3\x81\x99"}};  // 10 columns
-    std::string table = pie::render_table(k_history_columns, rows, 17);                               // room for 5
+    std::string table = pie::render_table(k_history_columns, rows, 17);                             // room for 5
     CHECK(table ==
           "id  slice   note\n"
           " 1  social  \xE6\x97\xA5\xE6\x9C\xAC\xE2\x80\xA6\n");

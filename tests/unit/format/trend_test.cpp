@@ -36,10 +36,20 @@ Trend sample(std::string name = "social") {
         p.balance = i == 1 ? std::nullopt : std::optional(25 * (i + 1));
         trend.periods.push_back(p);
     }
-    trend.slices.push_back(TrendSlice{name, "Social network", {1, 0, 1, 2}, {30, 0, 60, 90}, {0.25, 0, 0.5, 1.0},
-                                      {1, std::nullopt, 10, 5}, std::nullopt});
-    trend.slices.push_back(TrendSlice{"career", "Career", {1, 2, 1, 0}, {90, 120, 60, 0}, {0.75, 1, 0.5, 0},
-                                      {}, pie::RatingByTime{{3, 6.5}, {3, 3.8}}});
+    trend.slices.push_back(TrendSlice{name,
+                                      "Social network",
+                                      {1, 0, 1, 2},
+                                      {30, 0, 60, 90},
+                                      {0.25, 0, 0.5, 1.0},
+                                      {1, std::nullopt, 10, 5},
+                                      std::nullopt});
+    trend.slices.push_back(TrendSlice{"career",
+                                      "Career",
+                                      {1, 2, 1, 0},
+                                      {90, 120, 60, 0},
+                                      {0.75, 1, 0.5, 0},
+                                      {},
+                                      pie::RatingByTime{{3, 6.5}, {3, 3.8}}});
     trend.slices[1].rating.assign(4, std::nullopt);
     return trend;
 }

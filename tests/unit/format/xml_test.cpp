@@ -18,9 +18,7 @@ TEST_CASE("xml_text: control characters as the text report shows them, the rest 
     CHECK(pie::xml_text("<&]]>\"'") == "<&]]>\"'");  // markup characters are tinyxml2's to escape
 }
 
-TEST_CASE("isolated: user text between FSI and PDI") {
-    CHECK(pie::isolated("abc") == "\u2068abc\u2069");
-}
+TEST_CASE("isolated: user text between FSI and PDI") { CHECK(pie::isolated("abc") == "\u2068abc\u2069"); }
 
 TEST_CASE("svg_number: two decimals at most, no trailing zeros, no minus zero") {
     CHECK(pie::svg_number(120) == "120");
