@@ -77,11 +77,10 @@ void run_edit(const EditOptions& options, const CLI::App& command, Context& cont
         throw UserError("nothing to change", "give --at, --duration, --no-duration, --slice, --note, --tag or --untag");
     }
     Instant now = context.now();
-    std::error_code ec;
-    bool exists = std::filesystem::exists(context.db_path(), ec);
-    std::optional<Entry> entry = exists ? context.write_store().entry(id) : std::nullopt;
+    Store* existing = context.existing_store();
+    std::optional<Entry> entry = existing ? existing->entry(id) : std::nullopt;
     if (!entry) throw UserError(fmt::format("no entry #{}", id), "'pie history' lists entries with their ids");
-    Store& store = context.write_store();
+    Store& store = *existing;
     Entry edited = edited_entry(*entry, options, store, now);
 
     auto change = store.change(now);
