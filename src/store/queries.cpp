@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace pie {
 
@@ -76,9 +77,30 @@ std::optional<std::pair<Instant, Instant>> Store::record_span() {
     return span;
 }
 
-GoalFacts Store::goal_lookups(const Goal& goal, Instant at) {
+namespace {
+
+// The local time the kept streaks were counted in: periods are local, so a streak kept under
+// another TZ is not read (and the next write counts it again).
+std::string zone_key() {
+    const char* zone = std::getenv("TZ");
+    return zone ? zone : "";
+}
+
+// The first schema with kept streaks (nudge_facts reads older ones).
+constexpr int k_streaks_version = 5;
+
+}  // namespace
+
+GoalFacts Store::goal_lookups(const Goal& goal, Instant at, bool with_streak) {
     GoalFacts facts;
     facts.pauses = goal_pauses(goal.id);
+    if (with_streak && goal.every && m_read_version >= k_streaks_version) {
+        SQLite::Statement& select = cached("SELECT until_at, run FROM goal_streaks WHERE goal_id = ? AND zone = ?");
+        select.bind(1, goal.id);
+        select.bind(2, zone_key());
+        if (select.executeStep()) facts.known = StreakMark{select.getColumn(0).getInt64(), select.getColumn(1).getInt()};
+        select.reset();
+    }
     if (goal.kind == GoalKind::rating) {
         SQLite::Statement select(*m_db, "SELECT at, score FROM ratings WHERE slice_id = ? AND at <= ? ORDER BY at, id");
         select.bind(1, goal.slice_id);
@@ -108,6 +130,40 @@ GoalFacts Store::goal_lookups(const Goal& goal, Instant at) {
         return totals;
     };
     return facts;
+}
+
+void Store::keep_streaks(Instant now) {
+    if (m_read_version < k_streaks_version) return;  // a test's older schema
+    // The goals whose kept streak does not end where the current period starts: new goals, those
+    // a trigger dropped, and those whose periods closed since it was counted.
+    std::string zone = zone_key();
+    std::vector<Goal> stale;
+    SQLite::Statement& select = cached(fmt::format(
+        "SELECT {}, c.until_at FROM goals g JOIN slices s ON s.id = g.slice_id "
+        "LEFT JOIN goal_streaks c ON c.goal_id = g.id AND c.zone = ? WHERE g.every IS NOT NULL ORDER BY g.id",
+        k_goal_columns));
+    select.bind(1, zone);
+    while (select.executeStep()) {
+        Goal goal = read_goal(select);
+        SQLite::Column until = select.getColumn(16);
+        if (until.isNull() || until.getInt64() != period_containing(*goal.every, now).from) {
+            stale.push_back(std::move(goal));
+        }
+    }
+    select.reset();
+    for (const Goal& goal : stale) {
+        StreakMark mark = closed_streak(goal, now, goal_lookups(goal, now));
+        SQLite::Statement& keep = cached(
+            "INSERT OR REPLACE INTO goal_streaks(goal_id, slice_id, ratings, zone, until_at, run) "
+            "VALUES (?, ?, ?, ?, ?, ?)");
+        keep.bind(1, goal.id);
+        keep.bind(2, goal.slice_id);
+        keep.bind(3, goal.kind == GoalKind::rating ? 1 : 0);
+        keep.bind(4, zone);
+        keep.bind(5, static_cast<std::int64_t>(mark.until));
+        keep.bind(6, mark.run);
+        exec_and_reset(keep);
+    }
 }
 
 }  // namespace pie
