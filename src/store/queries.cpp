@@ -102,31 +102,33 @@ GoalFacts Store::goal_lookups(const Goal& goal, Instant at, bool with_streak) {
         select.reset();
     }
     if (goal.kind == GoalKind::rating) {
-        SQLite::Statement select(*m_db, "SELECT at, score FROM ratings WHERE slice_id = ? AND at <= ? ORDER BY at, id");
+        SQLite::Statement& select =
+            cached("SELECT at, score FROM ratings WHERE slice_id = ? AND at <= ? ORDER BY at, id");
         select.bind(1, goal.slice_id);
         select.bind(2, static_cast<std::int64_t>(at));
         while (select.executeStep())
             facts.ratings.emplace_back(select.getColumn(0).getInt64(), select.getColumn(1).getInt());
+        select.reset();
         return facts;
     }
     if (goal.kind != GoalKind::recurring || !goal.every) return facts;
     // Without --match the rows come from the (slice_id, at, minutes) index alone; each period is
-    // one range of it, read only as far as `enough`.
-    auto select = std::make_shared<SQLite::Statement>(
-        *m_db, fmt::format("SELECT minutes FROM entries WHERE slice_id = ?1 AND at >= ?2 AND at < ?3{}",
-                           goal.match ? k_match_clause : ""));
-    select->bind(1, goal.slice_id);
-    if (goal.match) select->bind(4, *goal.match);
-    bool by_minutes = goal.minutes.has_value();
-    facts.period_totals = [select, by_minutes, at](const Period& period, std::int64_t enough) {
-        select->reset();
-        select->bind(2, static_cast<std::int64_t>(period.from));
-        select->bind(3, static_cast<std::int64_t>(std::min(period.to, at + 1)));
+    // one range of it, read only as far as `enough`. A kept statement, bound afresh at each call
+    // and reset after, so the facts of several goals may share it.
+    std::string sql = fmt::format("SELECT minutes FROM entries WHERE slice_id = ?1 AND at >= ?2 AND at < ?3{}",
+                                  goal.match ? k_match_clause : "");
+    facts.period_totals = [this, sql, goal, at](const Period& period, std::int64_t enough) {
+        SQLite::Statement& select = cached(sql);
+        select.bind(1, goal.slice_id);
+        select.bind(2, static_cast<std::int64_t>(period.from));
+        select.bind(3, static_cast<std::int64_t>(std::min(period.to, at + 1)));
+        if (goal.match) select.bind(4, *goal.match);
         Totals totals;
-        while ((by_minutes ? totals.minutes : totals.entries) < enough && select->executeStep()) {
+        while ((goal.minutes ? totals.minutes : totals.entries) < enough && select.executeStep()) {
             ++totals.entries;
-            totals.minutes += select->getColumn(0).getInt64();  // NULL, an occurrence: 0
+            totals.minutes += select.getColumn(0).getInt64();  // NULL, an occurrence: 0
         }
+        select.reset();  // ends the read: a kept statement must not hold the snapshot
         return totals;
     };
     return facts;
