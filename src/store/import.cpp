@@ -137,6 +137,10 @@ bool Store::Importer::stage_entries() {
         m_store.m_db->exec(
             "CREATE TEMP TABLE staged_entries (uuid TEXT, slice_id INTEGER, at INTEGER, minutes INTEGER, "
             "note TEXT, tags TEXT)");
+        // Within the 10 MiB budget: the staged table's cache small; the sorts take (up to) as much
+        // memory as the main cache, which the writing needs less of than reading.
+        m_store.m_db->exec("PRAGMA temp.cache_size = -128");
+        m_store.m_db->exec("PRAGMA main.cache_size = -512");
     } catch (const SQLite::Exception&) {
         return false;  // the temporary database was in use (it cannot change within a transaction)
     }
