@@ -189,6 +189,23 @@ DROP TRIGGER entries_journal_update;
 // rows of the goals it may change, whoever writes (pie, undo, an import, a sync, the sqlite3
 // shell), and the next pie write computes them again. Not journaled: undo's reverts fire the
 // triggers as any write does.
+// The triggers that drop the kept streaks a row of `table` (entries, ratings) may change: those of
+// the goals on its slice (rating goals for ratings, the others for entries) that reach past its
+// time. An update drops by the old row and the new, when `columns` change.
+std::string streak_triggers(std::string_view table, int ratings, std::string_view columns) {
+    auto drop = [&](std::string_view row) {
+        return fmt::format("slice_id = {0}.slice_id AND until_at > {0}.at", row);
+    };
+    return fmt::format(
+        "CREATE TRIGGER {0}_streak_insert AFTER INSERT ON {0} BEGIN\n"
+        "  DELETE FROM goal_streaks WHERE ratings = {1} AND {2};\nEND;\n"
+        "CREATE TRIGGER {0}_streak_delete AFTER DELETE ON {0} BEGIN\n"
+        "  DELETE FROM goal_streaks WHERE ratings = {1} AND {3};\nEND;\n"
+        "CREATE TRIGGER {0}_streak_update AFTER UPDATE OF {4} ON {0} BEGIN\n"
+        "  DELETE FROM goal_streaks WHERE ratings = {1} AND (({3}) OR ({2}));\nEND;\n",
+        table, ratings, drop("new"), drop("old"), columns);
+}
+
 void add_goal_streaks(SQLite::Database& db) {
     db.exec(R"sql(
 CREATE TABLE goal_streaks (
@@ -199,26 +216,6 @@ CREATE TABLE goal_streaks (
     until_at INTEGER NOT NULL,
     run      INTEGER NOT NULL CHECK (run >= 0)
 ) STRICT;
-CREATE TRIGGER entries_streak_insert AFTER INSERT ON entries BEGIN
-  DELETE FROM goal_streaks WHERE slice_id = new.slice_id AND until_at > new.at AND ratings = 0;
-END;
-CREATE TRIGGER entries_streak_delete AFTER DELETE ON entries BEGIN
-  DELETE FROM goal_streaks WHERE slice_id = old.slice_id AND until_at > old.at AND ratings = 0;
-END;
-CREATE TRIGGER entries_streak_update AFTER UPDATE OF slice_id, at, minutes, note, tags ON entries BEGIN
-  DELETE FROM goal_streaks WHERE ratings = 0 AND ((slice_id = old.slice_id AND until_at > old.at)
-                                                  OR (slice_id = new.slice_id AND until_at > new.at));
-END;
-CREATE TRIGGER ratings_streak_insert AFTER INSERT ON ratings BEGIN
-  DELETE FROM goal_streaks WHERE slice_id = new.slice_id AND until_at > new.at AND ratings = 1;
-END;
-CREATE TRIGGER ratings_streak_delete AFTER DELETE ON ratings BEGIN
-  DELETE FROM goal_streaks WHERE slice_id = old.slice_id AND until_at > old.at AND ratings = 1;
-END;
-CREATE TRIGGER ratings_streak_update AFTER UPDATE OF slice_id, at, score ON ratings BEGIN
-  DELETE FROM goal_streaks WHERE ratings = 1 AND ((slice_id = old.slice_id AND until_at > old.at)
-                                                  OR (slice_id = new.slice_id AND until_at > new.at));
-END;
 CREATE TRIGGER goals_streak_update AFTER UPDATE OF id, slice_id, kind, every, times, minutes, match, rating,
                                                    created_at ON goals BEGIN
   DELETE FROM goal_streaks WHERE goal_id IN (old.id, new.id);
@@ -237,6 +234,8 @@ CREATE TRIGGER goal_pauses_streak_update AFTER UPDATE ON goal_pauses BEGIN
                               OR (goal_id = new.goal_id AND until_at > new.from_at);
 END;
 )sql");
+    db.exec(streak_triggers("entries", 0, "slice_id, at, minutes, note, tags"));
+    db.exec(streak_triggers("ratings", 1, "slice_id, at, score"));
 }
 
 // Migration i brings a database from schema version i to i + 1.
