@@ -20,7 +20,7 @@ namespace {
 // The balance chart at a desktop's and at a phone's width, and a slice's chart (HTML); the
 // page shows the one that fits (.wide or .narrow) at the scale its text stays readable.
 constexpr double k_wide = 704;
-constexpr double k_narrow = 360;
+constexpr double k_narrow = 300;
 constexpr double k_balance_height = 190;
 constexpr double k_cell_width = 300;
 constexpr double k_cell_height = 124;
@@ -37,8 +37,9 @@ svg .muted{fill:var(--muted)}
 .cells{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:1rem 1.5rem}
 h3{font-size:1rem;margin:0;display:flex;align-items:center;gap:.4rem;overflow-wrap:anywhere}
 .scroll{overflow-x:auto}
-td.spark,th.spark{text-align:left}
-td.spark{font-family:monospace;line-height:1.2}
+td.spark,th.spark,td.none{text-align:left}
+td.spark{font-family:monospace;line-height:1.2;white-space:pre}
+td.none{color:var(--muted)}
 @media (max-width:36rem){.share{display:none}td,th{padding:.15rem .25rem}}
 )";
 
@@ -111,8 +112,9 @@ void add_slice_table(tinyxml2::XMLElement* main, const Trend& trend, const Trend
         add_html(row, "td", amounts.now);
         add_html(row, "td", amounts.total);
         bool rated = std::any_of(slice.rating.begin(), slice.rating.end(), [](const auto& r) { return r.has_value(); });
-        tinyxml2::XMLElement* ratings =
-            add_html(row, "td", rated ? sparkline(rating_series(slice), false) : "not rated", "spark");
+        // A blank in a sparkline is a period without a rating: the cell keeps its spaces.
+        tinyxml2::XMLElement* ratings = add_html(row, "td", rated ? sparkline(rating_series(slice), false) : "not rated",
+                                                 rated ? "spark" : "none");
         set_attribute(ratings, "title", ratings_words(slice));
     }
 }

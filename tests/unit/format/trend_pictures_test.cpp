@@ -44,7 +44,7 @@ pie::Trend sample() {
         period.balance = i == 1 ? std::nullopt : std::optional<int>(60 + i);
         trend.periods.push_back(period);
     }
-    trend.slices = {slice("career", {0.5, 0.75, 1}, {7, std::nullopt, 5}, 0),
+    trend.slices = {slice("career", {0.5, 0.75, 1}, {std::nullopt, 7, 5}, 0),
                     slice("social", {0.5, 0.25, 0}, {std::nullopt, std::nullopt, std::nullopt}, 2)};
     return trend;
 }
@@ -95,9 +95,9 @@ TEST_CASE("render_svg of a trend: a standalone document, each slice's line in it
     CHECK(std::string(root->Attribute("viewBox")) == "0 0 720 " + std::string(root->Attribute("height")));
     CHECK(text_of(root->FirstChildElement("title")) == "Trend by week, 2026-W46 to 2026-W48");
     auto lines = named(document, "polyline");
-    REQUIRE(lines.size() == 3);  // the balance has no line (60 | 62), each slice one
-    CHECK(std::string(lines[1]->Attribute("stroke")) == pie::slice_colour(0));
-    CHECK(std::string(lines[2]->Attribute("stroke")) == pie::slice_colour(2));
+    REQUIRE(lines.size() == 2);  // the balance has no line (60 | 62), each slice one
+    CHECK(std::string(lines[0]->Attribute("stroke")) == pie::slice_colour(0));
+    CHECK(std::string(lines[1]->Attribute("stroke")) == pie::slice_colour(2));
     CHECK(svg == pie::render_svg(sample()));
 }
 
@@ -124,12 +124,14 @@ TEST_CASE("render_html of a trend: one self-contained page, light and dark, with
     for (const auto* cell : named(document, "td")) cells.push_back(text_of(cell));
     // The slices' table: swatch, name, share, this week, total, ratings; then the weeks'.
     std::vector<std::string> career(cells.begin() + 1, cells.begin() + 6);
-    CHECK(career == std::vector<std::string>{"career", "\u2585\u2586\u2588", "-", "3h", "\u2586 \u2584"});
+    CHECK(career == std::vector<std::string>{"career", "\u2585\u2586\u2588", "-", "3h", " \u2586\u2584"});
     std::vector<std::string> social(cells.begin() + 7, cells.begin() + 12);
     CHECK(social == std::vector<std::string>{"social", "\u2588\u2585\u2581", "-", "3h", "not rated"});
     std::vector<std::string> week(cells.begin() + 12, cells.begin() + 17);
     CHECK(week == std::vector<std::string>{"2026-W46", "2026-11-09", "3", "3h", "60"});
     CHECK(cells.at(21) == "-");  // W47 has no balance score
+    // A sparkline's blank is a period without a value: the page keeps it.
+    CHECK(html.find("td.spark{font-family:monospace;line-height:1.2;white-space:pre}") != std::string::npos);
 }
 
 TEST_CASE("render_svg and render_html of a trend: hostile labels stay text") {
