@@ -75,10 +75,9 @@ void add_shares(tinyxml2::XMLElement* main, const Trend& trend, const TrendData&
         tinyxml2::XMLElement* heading = add_html(cell, "h3");
         add_swatch(heading, series.colour);
         set_attribute(add_html(heading, "span", series.name), "title", series.label);
-        std::string description =
-            fmt::format("Share of {} by {}", isolated(series.label), unit_name(trend, false));
-        draw_share_chart(add_chart(cell, k_cell_width, k_cell_height, "plot", description), data, i, 0, 8,
-                         k_cell_width, k_cell_height - 8);
+        std::string description = fmt::format("Share of {} by {}", isolated(series.label), unit_name(trend, false));
+        draw_share_chart(add_chart(cell, k_cell_width, k_cell_height, "plot", description), data, i, 0, 8, k_cell_width,
+                         k_cell_height - 8);
     }
 }
 
@@ -113,8 +112,8 @@ void add_slice_table(tinyxml2::XMLElement* main, const Trend& trend, const Trend
         add_html(row, "td", amounts.total);
         bool rated = std::any_of(slice.rating.begin(), slice.rating.end(), [](const auto& r) { return r.has_value(); });
         // A blank in a sparkline is a period without a rating: the cell keeps its spaces.
-        tinyxml2::XMLElement* ratings = add_html(row, "td", rated ? sparkline(rating_series(slice), false) : "not rated",
-                                                 rated ? "spark" : "none");
+        tinyxml2::XMLElement* ratings =
+            add_html(row, "td", rated ? sparkline(rating_series(slice), false) : "not rated", rated ? "spark" : "none");
         set_attribute(ratings, "title", ratings_words(slice));
     }
 }

@@ -16,12 +16,12 @@ namespace {
 
 constexpr double k_width = 720;
 constexpr double k_margin = 24;
-constexpr double k_axis = 40;          // room left of a plot for its scale
-constexpr double k_labels = 22;        // room under a plot for the period labels
-constexpr double k_char = 7;           // a generous width of one column of 11px text
-constexpr double k_name_char = 8;      // the same of 13px text
-constexpr double k_line = 20;          // lines of the notes
-constexpr double k_note_char = 7.2;    // a generous width of one column of 14px text
+constexpr double k_axis = 40;        // room left of a plot for its scale
+constexpr double k_labels = 22;      // room under a plot for the period labels
+constexpr double k_char = 7;         // a generous width of one column of 11px text
+constexpr double k_name_char = 8;    // the same of 13px text
+constexpr double k_line = 20;        // lines of the notes
+constexpr double k_note_char = 7.2;  // a generous width of one column of 14px text
 constexpr double k_balance_height = 170;
 constexpr int k_columns = 3;           // small multiples per row
 constexpr double k_cell_height = 156;  // one small multiple: its name, then its chart
@@ -50,6 +50,8 @@ void add_rule(tinyxml2::XMLElement* parent, double x1, double x2, double y) {
     set_attribute(line, "y1", svg_number(y));
     set_attribute(line, "y2", svg_number(y));
     set_attribute(line, "stroke", k_faint);
+    // One crisp pixel: a line centred on a whole y would be blurred over two pale rows.
+    set_attribute(line, "shape-rendering", "crispEdges");
 }
 
 // How a plot's values are drawn: in `colour`, with `css_class` (the page's recolouring of ink)
@@ -186,8 +188,8 @@ void draw_share_chart(tinyxml2::XMLElement* parent, const TrendData& trend, std:
     const TrendSeries& series = trend.slices.at(index);
     double top = share_top(trend);
     std::vector<std::string> scale = {"0%", fmt::format("{:.0f}%", top * 50), fmt::format("{:.0f}%", top * 100)};
-    add_plot(parent, x, y, width, height, series.shares, top,
-             {slice_colour(series.colour), "", striped(series.colour)}, trend.periods, scale);
+    add_plot(parent, x, y, width, height, series.shares, top, {slice_colour(series.colour), "", striped(series.colour)},
+             trend.periods, scale);
 }
 
 std::string render_trend_svg(const TrendData& trend) {

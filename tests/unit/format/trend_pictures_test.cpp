@@ -19,8 +19,7 @@ namespace {
 
 const std::string k_hostile = "<script>alert(\"x\")</script> & ]]> 'q' \x01\x1b[2J \u202e\u200fevil";
 
-pie::TrendSlice slice(std::string name, std::vector<double> share, std::vector<std::optional<int>> rating,
-                      int colour) {
+pie::TrendSlice slice(std::string name, std::vector<double> share, std::vector<std::optional<int>> rating, int colour) {
     pie::TrendSlice s;
     s.name = std::move(name);
     s.label = k_hostile;
@@ -49,7 +48,8 @@ pie::Trend sample() {
     return trend;
 }
 
-void collect(const tinyxml2::XMLElement* element, std::string_view name, std::vector<const tinyxml2::XMLElement*>& out) {
+void collect(const tinyxml2::XMLElement* element, std::string_view name,
+             std::vector<const tinyxml2::XMLElement*>& out) {
     if (name == element->Name()) out.push_back(element);
     for (auto* child = element->FirstChildElement(); child != nullptr; child = child->NextSiblingElement()) {
         collect(child, name, out);
