@@ -91,7 +91,7 @@ _pie() {
                 goals | nudge) candidates="text json" ;;
                 review) candidates="text markdown json" ;;
                 report) candidates="text markdown json csv svg html" ;;
-                trend) candidates="text markdown json csv" ;;
+                trend) candidates="text markdown json csv svg html" ;;
                 export) candidates="json csv" ;;
                 import) candidates="json csv timewarrior" ;;
                 *) candidates="text json csv" ;;

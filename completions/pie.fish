@@ -136,7 +136,7 @@ complete -c pie -n '__pie_is trend' -l weeks -x -d 'the last N weeks (2-104)'
 complete -c pie -n '__pie_is trend' -l months -x -d 'the last N months (2-60)'
 complete -c pie -n '__pie_is trend' -l slice -x -a '(__pie_slices)' -d 'show only this slice'
 complete -c pie -n '__pie_is trend' -l by -x -a 'minutes count' -d 'what shares are of'
-complete -c pie -n '__pie_is trend' -l format -x -a 'text markdown json csv' -d 'output format'
+complete -c pie -n '__pie_is trend' -l format -x -a 'text markdown json csv svg html' -d 'output format'
 complete -c pie -n '__pie_is trend' -l width -x -d 'columns of text output'
 
 # calendar [SLICE]...

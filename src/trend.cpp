@@ -49,10 +49,11 @@ Trend compute_trend(PeriodKind unit, Basis basis, Instant now, const std::vector
         trend.periods.push_back({periods[i], report.totals, report.basis, report.balance});
     }
     if (facts.empty()) return trend;
+    int later = 0;  // slices shown or counted, but not counted in the current period
     for (std::size_t s = 0; s < facts.front().size(); ++s) {
         const Slice& slice = facts.front()[s].slice;
         bool named = std::find(only.begin(), only.end(), slice.name) != only.end();
-        TrendSlice row{slice.name, slice.label, {}, {}, {}, {}, std::nullopt};
+        TrendSlice row{slice.name, slice.label, {}, {}, {}, {}, std::nullopt, 0};
         bool counted = false;
         std::vector<std::pair<std::int64_t, int>> rated;
         for (std::size_t i = 0; i < periods.size(); ++i) {
@@ -67,6 +68,15 @@ Trend compute_trend(PeriodKind unit, Basis basis, Instant now, const std::vector
             if (f.rating && f.rating_at && *f.rating_at >= periods[i].from) inside = f.rating;
             row.rating.push_back(inside);
             if (inside) rated.emplace_back(row.minutes.back(), *inside);
+        }
+        // Counted now: the place in this period's report; else after every slice counted now.
+        const auto& now_counted = reports.back().slices;
+        auto here = std::find_if(now_counted.begin(), now_counted.end(),
+                                 [&](const SliceReport& r) { return r.name == slice.name; });
+        if (here != now_counted.end()) {
+            row.colour = static_cast<int>(here - now_counted.begin());
+        } else if (counted || named) {
+            row.colour = static_cast<int>(now_counted.size()) + later++;
         }
         if (only.empty() ? !counted : !named) continue;
         row.rating_by_time = rating_by_time(rated);

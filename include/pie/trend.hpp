@@ -58,6 +58,9 @@ struct TrendSlice {
     std::vector<double> share;               // exact; renderers round
     std::vector<std::optional<int>> rating;  // the latest rating given inside the period
     std::optional<RatingByTime> rating_by_time;
+    // Its colour in pictures (slice_colour): its place in the current period's report, as the
+    // report's charts colour it; a slice not counted now comes after those, in pie order.
+    int colour = 0;
 };
 
 // A whole trend, as every format shows it.

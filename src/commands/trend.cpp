@@ -1,10 +1,11 @@
 // pie trend [--weeks N | --months N] [--slice SLICE]... [--by minutes|count]
-//           [--format text|markdown|json|csv] [--width N]   (§10)
+//           [--format text|markdown|json|csv|svg|html] [--width N]   (§10, §13)
 
 #include <pie/commands/commands.hpp>
 #include <pie/commands/common.hpp>
 #include <pie/error.hpp>
 #include <pie/format/trend.hpp>
+#include <pie/format/trend_pictures.hpp>
 #include <pie/trend.hpp>
 
 #include <fmt/format.h>
@@ -63,6 +64,10 @@ void run_trend(const TrendOptions& options, const CLI::App& command, Context& co
         print(render_json(trend));
     } else if (options.format == "csv") {
         print(render_csv(trend));
+    } else if (options.format == "svg") {
+        print(render_svg(trend));
+    } else if (options.format == "html") {
+        print(render_html(trend));
     } else if (options.format == "markdown") {
         print(render_markdown(trend, render));
     } else {
@@ -82,8 +87,8 @@ void register_trend(CLI::App& app, Context& context) {
         ->type_name("SLICE");
     trend->add_option("--by", options->by, "shares of minutes (default) or of entry counts")
         ->check(CLI::IsMember({"minutes", "count"}));
-    trend->add_option("--format", options->format, "text (default), markdown, json or csv")
-        ->check(CLI::IsMember({"text", "markdown", "json", "csv"}));
+    trend->add_option("--format", options->format, "text (default), markdown, json, csv, svg or html")
+        ->check(CLI::IsMember({"text", "markdown", "json", "csv", "svg", "html"}));
     trend->add_option("--width", options->width, "columns of text and markdown (default: the terminal's, else 80)")
         ->type_name("N");
     set_examples(trend,
@@ -91,6 +96,7 @@ void register_trend(CLI::App& app, Context& context) {
                  "  pie trend --weeks 26 --slice social --slice career\n"
                  "  pie trend --months 6 --format markdown >> notes.md\n"
                  "  pie trend --format csv > trend.csv\n"
+                 "  pie trend --weeks 26 --format svg > trend.svg\n"
                  "  pie trend --weeks 52 --format json | jq '.periods[].balance'\n");
     trend->callback([options, trend, &context] { run_trend(*options, *trend, context); });
 }

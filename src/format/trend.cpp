@@ -23,47 +23,10 @@ double round_to(double value, int decimals) {
     return std::round(value * scale) / scale;
 }
 
-std::string unit_name(const Trend& trend, bool plural) {
-    std::string_view unit = period_kind_name(trend.unit);
-    return plural ? fmt::format("{}s", unit) : std::string(unit);
-}
-
 // The amount a slice's cells show: time with --by minutes, entries with --by count.
 std::string amount_text(const Trend& trend, std::int64_t entries, std::int64_t minutes) {
     if (trend.basis == Basis::count) return fmt::format("{}", entries);
     return minutes > 0 ? format_duration(static_cast<int>(minutes)) : "-";
-}
-
-std::vector<std::optional<double>> balance_series(const Trend& trend) {
-    std::vector<std::optional<double>> out;
-    for (const TrendPeriod& p : trend.periods)
-        out.push_back(p.balance ? std::optional(*p.balance / 100.0) : std::nullopt);
-    return out;
-}
-
-std::vector<std::optional<double>> share_series(const TrendSlice& slice) {
-    double high = slice.share.empty() ? 0 : *std::max_element(slice.share.begin(), slice.share.end());
-    std::vector<std::optional<double>> out;
-    for (double share : slice.share) out.emplace_back(high > 0 ? share / high : 0.0);
-    return out;
-}
-
-std::vector<std::optional<double>> rating_series(const TrendSlice& slice) {
-    std::vector<std::optional<double>> out;
-    for (const auto& rating : slice.rating) out.push_back(rating ? std::optional((*rating - 1) / 9.0) : std::nullopt);
-    return out;
-}
-
-// "first 61, last 78, low 55, high 82" over the scores there are.
-std::string balance_stats(const Trend& trend) {
-    std::vector<int> scores;
-    for (const TrendPeriod& p : trend.periods) {
-        if (p.balance) scores.push_back(*p.balance);
-    }
-    if (scores.empty()) return fmt::format("no score in any {}", unit_name(trend, false));
-    return fmt::format("first {}, last {}, low {}, high {}", scores.front(), scores.back(),
-                       *std::min_element(scores.begin(), scores.end()),
-                       *std::max_element(scores.begin(), scores.end()));
 }
 
 // `text` broken at spaces into lines of at most `width` columns, continuation lines after `indent`.
@@ -117,16 +80,8 @@ std::vector<std::string> body_lines(const Trend& trend, const RenderOptions& opt
     };
     std::vector<Row> rows;
     for (const TrendSlice& slice : trend.slices) {
-        std::int64_t entries = 0;
-        std::int64_t minutes = 0;
-        for (std::size_t i = 0; i < slice.entries.size(); ++i) {
-            entries += slice.entries[i];
-            minutes += slice.minutes[i];
-        }
-        Row row{display_text(slice.name, options.ascii),
-                amount_text(trend, slice.entries.empty() ? 0 : slice.entries.back(),
-                            slice.minutes.empty() ? 0 : slice.minutes.back()),
-                amount_text(trend, entries, minutes)};
+        TrendAmounts amounts = trend_amounts(trend, slice);
+        Row row{display_text(slice.name, options.ascii), amounts.now, amounts.total};
         name_w = std::max(name_w, display_width(row.name));
         this_w = std::max(this_w, display_width(row.now));
         total_w = std::max(total_w, display_width(row.total));
@@ -182,17 +137,6 @@ std::vector<std::string> body_lines(const Trend& trend, const RenderOptions& opt
     return lines;
 }
 
-std::string title(const Trend& trend) {
-    std::string first = trend.periods.empty() ? "" : trend.periods.front().period.label;
-    std::string last = trend.periods.empty() ? "" : trend.periods.back().period.label;
-    return fmt::format("Trend by {}, {} to {}", unit_name(trend, false), first, last);
-}
-
-std::string subtitle(const Trend& trend) {
-    return fmt::format("{} {}, shares of {}.", trend.periods.size(), unit_name(trend, true),
-                       trend.basis == Basis::count ? "entries" : "minutes");
-}
-
 std::string lines_text(const std::vector<std::string>& lines) {
     std::string out;
     for (const std::string& line : lines) out += rstrip(line) + "\n";
@@ -200,6 +144,75 @@ std::string lines_text(const std::vector<std::string>& lines) {
 }
 
 }  // namespace
+
+std::string unit_name(const Trend& trend, bool plural) {
+    std::string_view unit = period_kind_name(trend.unit);
+    return plural ? fmt::format("{}s", unit) : std::string(unit);
+}
+
+std::string trend_span(const Trend& trend) {
+    std::string first = trend.periods.empty() ? "" : trend.periods.front().period.label;
+    std::string last = trend.periods.empty() ? "" : trend.periods.back().period.label;
+    return fmt::format("{} to {}", first, last);
+}
+
+std::string trend_title(const Trend& trend) {
+    return fmt::format("Trend by {}, {}", unit_name(trend, false), trend_span(trend));
+}
+
+std::string trend_subtitle(const Trend& trend) {
+    return fmt::format("{} {}, shares of {}.", trend.periods.size(), unit_name(trend, true),
+                       trend.basis == Basis::count ? "entries" : "minutes");
+}
+
+std::string balance_stats(const Trend& trend) {
+    std::vector<int> scores;
+    for (const TrendPeriod& p : trend.periods) {
+        if (p.balance) scores.push_back(*p.balance);
+    }
+    if (scores.empty()) return fmt::format("no score in any {}", unit_name(trend, false));
+    return fmt::format("first {}, last {}, low {}, high {}", scores.front(), scores.back(),
+                       *std::min_element(scores.begin(), scores.end()),
+                       *std::max_element(scores.begin(), scores.end()));
+}
+
+TrendAmounts trend_amounts(const Trend& trend, const TrendSlice& slice) {
+    std::int64_t entries = 0;
+    std::int64_t minutes = 0;
+    for (std::size_t i = 0; i < slice.entries.size(); ++i) {
+        entries += slice.entries[i];
+        minutes += slice.minutes[i];
+    }
+    return {amount_text(trend, slice.entries.empty() ? 0 : slice.entries.back(),
+                        slice.minutes.empty() ? 0 : slice.minutes.back()),
+            amount_text(trend, entries, minutes)};
+}
+
+std::vector<std::string> period_cells(const TrendPeriod& p) {
+    return {p.period.label, format_date(local_date(p.period.from)), fmt::format("{}", p.totals.entries),
+            p.totals.minutes > 0 ? format_duration(static_cast<int>(p.totals.minutes)) : "-",
+            p.balance ? fmt::format("{}", *p.balance) : "-"};
+}
+
+std::vector<std::optional<double>> balance_series(const Trend& trend) {
+    std::vector<std::optional<double>> out;
+    for (const TrendPeriod& p : trend.periods)
+        out.push_back(p.balance ? std::optional(*p.balance / 100.0) : std::nullopt);
+    return out;
+}
+
+std::vector<std::optional<double>> share_series(const TrendSlice& slice) {
+    double high = slice.share.empty() ? 0 : *std::max_element(slice.share.begin(), slice.share.end());
+    std::vector<std::optional<double>> out;
+    for (double share : slice.share) out.emplace_back(high > 0 ? share / high : 0.0);
+    return out;
+}
+
+std::vector<std::optional<double>> rating_series(const TrendSlice& slice) {
+    std::vector<std::optional<double>> out;
+    for (const auto& rating : slice.rating) out.push_back(rating ? std::optional((*rating - 1) / 9.0) : std::nullopt);
+    return out;
+}
 
 std::string sparkline(const std::vector<std::optional<double>>& scaled, bool ascii) {
     static constexpr std::array<std::string_view, 8> k_blocks = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
@@ -237,7 +250,7 @@ std::vector<std::string> trend_sentences(const Trend& trend) {
 
 std::string render_text(const Trend& trend, const RenderOptions& options) {
     std::vector<std::string> lines;
-    for (const std::string& text : {title(trend), subtitle(trend)}) {
+    for (const std::string& text : {trend_title(trend), trend_subtitle(trend)}) {
         for (std::string& line : wrap_words(text, options.width, 0)) lines.push_back(std::move(line));
     }
     lines.emplace_back();
@@ -252,9 +265,9 @@ std::string render_text(const Trend& trend, const RenderOptions& options) {
 
 std::string render_markdown(const Trend& trend, const RenderOptions& options) {
     std::vector<std::string> lines;
-    lines.push_back("## " + title(trend));
+    lines.push_back("## " + trend_title(trend));
     lines.emplace_back();
-    lines.push_back(subtitle(trend));
+    lines.push_back(trend_subtitle(trend));
     lines.emplace_back();
     lines.emplace_back("```text");
     for (std::string& line : body_lines(trend, options)) lines.push_back(std::move(line));
@@ -265,10 +278,8 @@ std::string render_markdown(const Trend& trend, const RenderOptions& options) {
     lines.push_back(fmt::format("| {} | From | Entries | Time | Balance |", unit));
     lines.emplace_back("| --- | --- | ---: | ---: | ---: |");
     for (const TrendPeriod& p : trend.periods) {
-        lines.push_back(fmt::format("| {} | {} | {} | {} | {} |", p.period.label,
-                                    format_date(local_date(p.period.from)), p.totals.entries,
-                                    p.totals.minutes > 0 ? format_duration(static_cast<int>(p.totals.minutes)) : "-",
-                                    p.balance ? fmt::format("{}", *p.balance) : "-"));
+        std::vector<std::string> cells = period_cells(p);
+        lines.push_back(fmt::format("| {} |", fmt::join(cells, " | ")));
     }
     for (const std::string& sentence : trend_sentences(trend)) {
         lines.emplace_back();

@@ -85,6 +85,25 @@ TEST_CASE("a trend shows counted slices, or only the named ones with the whole p
     CHECK(named.periods[0].totals.entries == 1);
 }
 
+TEST_CASE("a trend slice's colour is its place in this period's report, then after those") {
+    pie::test::ZoneGuard zone("Europe/Berlin");
+    auto periods = pie::trend_periods(PeriodKind::week, 2, k_now);
+    // "old" was retired during the first period: counted then, not now; "new" was added now.
+    std::vector<std::vector<SliceFacts>> in = {{facts("a", 1, 30), facts("old", 1, 30), facts("b", 0, 0)},
+                                               {facts("a", 1, 30), facts("old", 0, 0), facts("b", 1, 30)}};
+    in[1][1].slice.retired_at = periods[1].from - 10;
+    Trend trend = pie::compute_trend(PeriodKind::week, Basis::minutes, k_now, periods, in, {});
+    REQUIRE(trend.slices.size() == 3);
+    CHECK(trend.slices[0].colour == 0);  // a: first in this week's report
+    CHECK(trend.slices[1].colour == 2);  // old: after this week's two
+    CHECK(trend.slices[2].colour == 1);  // b: second in this week's report
+    // Showing only some slices keeps their colours.
+    Trend named = pie::compute_trend(PeriodKind::week, Basis::minutes, k_now, periods, in, {"b", "old"});
+    REQUIRE(named.slices.size() == 2);
+    CHECK(named.slices[0].colour == 2);
+    CHECK(named.slices[1].colour == 1);
+}
+
 TEST_CASE("a trend's rating is the latest one given inside the period, not carried forward") {
     pie::test::ZoneGuard zone("Europe/Berlin");
     auto periods = pie::trend_periods(PeriodKind::week, 2, k_now);

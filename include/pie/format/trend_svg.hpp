@@ -1,8 +1,8 @@
 #pragma once
 
 // The balance and each slice's share over periods as SVG (§10, §13): a line chart of the balance
-// score over the period labels, then small multiples, one line chart per slice, in its colour.
-// Takes plain numbers, so `pie trend --format svg|html` only has to fill a TrendData. Pure.
+// score over the period labels, then small multiples, one line chart per slice, in its colour,
+// all on one share axis. Takes plain numbers (trend_data fills them from a Trend). Pure.
 
 #include <tinyxml2.h>
 
@@ -12,19 +12,23 @@
 
 namespace pie {
 
-// One slice's share (0..1) in each period; null where it was not counted.
+// One slice's share (0..1) in each period; null where it has none.
 struct TrendSeries {
     std::string name;
     std::string label;
     std::vector<std::optional<double>> shares;
+    int colour = 0;  // its palette index (slice_colour), as in the report's charts
 };
 
 // What a trend picture shows; every vector of numbers has one value per period.
 struct TrendData {
-    std::string title;                        // e.g. "Life balance, 2026-W36 to 2026-W47"
+    std::string title;                        // "Trend by week, 2026-W37 to 2026-W48"
+    std::string subtitle;                     // "12 weeks, shares of minutes."
+    std::string balance_note;                 // "first 50, last 36, low 36, high 57"
     std::vector<std::string> periods;         // period labels, oldest first
     std::vector<std::optional<int>> balance;  // 0..100; null where there is no score
-    std::vector<TrendSeries> slices;          // in pie order: the slice at i has slice_colour(i)
+    std::vector<TrendSeries> slices;          // in pie order
+    std::vector<std::string> notes;           // sentences shown under the charts
 };
 
 // A point of a line chart, in the chart's own coordinates.
@@ -43,10 +47,22 @@ std::vector<std::vector<ChartPoint>> line_runs(const std::vector<std::optional<d
 // always (the first is drawn from its point on, the last up to its point); their indexes.
 std::vector<std::size_t> shown_labels(const std::vector<std::string>& periods, double width);
 
-// The trend's <svg> element, added to `parent`: with the SVG namespace when `standalone`.
-tinyxml2::XMLElement* draw_trend(tinyxml2::XMLNode* parent, const TrendData& trend, bool standalone);
+// The top of the share axis every small multiple shares: the largest share rounded up to 10%,
+// at least 10%.
+double share_top(const TrendData& trend);
 
-// The trend as one standalone SVG 1.1 document on a light background.
+// The balance score's chart in the box `width` x `height` at (x, y): its scale (0, 50, 100) on
+// the left, the period labels below, the scores as a line.
+void draw_balance_chart(tinyxml2::XMLElement* parent, const TrendData& trend, double x, double y, double width,
+                        double height);
+
+// Slice `index`'s share chart in the box `width` x `height` at (x, y), on the axis share_top():
+// a line in its colour, dashed where colours repeat (striped), with its scale and period labels.
+void draw_share_chart(tinyxml2::XMLElement* parent, const TrendData& trend, std::size_t index, double x, double y,
+                      double width, double height);
+
+// The trend as one standalone SVG 1.1 document on a light background: title, balance chart,
+// a small multiple per slice under its swatch and name, the notes.
 std::string render_trend_svg(const TrendData& trend);
 
 }  // namespace pie

@@ -5,6 +5,9 @@
 
 #include <tinyxml2.h>
 
+#include <algorithm>
+#include <string>
+
 // Unit tests of the trend picture (§10, §13): lines broken at nulls, period labels that do not
 // touch, small multiples in the slices' colours, user text as text.
 
@@ -26,7 +29,8 @@ pie::TrendData sample(std::size_t slices) {
     trend.periods = {"2026-W44", "2026-W45", "2026-W46", "2026-W47"};
     trend.balance = {70, std::nullopt, 82, 90};
     for (std::size_t i = 0; i < slices; ++i) {
-        trend.slices.push_back({"s" + std::to_string(i), "<b>bold</b> & \x02", {0.1, 0.2, std::nullopt, 0.45}});
+        trend.slices.push_back(
+            {"s" + std::to_string(i), "<b>bold</b> & \x02", {0.1, 0.2, std::nullopt, 0.45}, static_cast<int>(i)});
     }
     return trend;
 }
@@ -69,6 +73,15 @@ TEST_CASE("shown_labels: all when there is room, else every k-th and always the 
     CHECK(pie::shown_labels({"2026-11"}, 100) == std::vector<std::size_t>{0});
 }
 
+TEST_CASE("share_top: the largest share rounded up to 10%, at least 10%") {
+    CHECK(pie::share_top(sample(1)) == doctest::Approx(0.5));
+    pie::TrendData none = sample(1);
+    none.slices[0].shares = {0.0, std::nullopt, 0.0, 0.0};
+    CHECK(pie::share_top(none) == doctest::Approx(0.1));
+    none.slices[0].shares = {0.0, 0.3, 0.0, 0.0};
+    CHECK(pie::share_top(none) == doctest::Approx(0.3));
+}
+
 TEST_CASE("render_trend_svg: the balance line and one small multiple per slice in its colour") {
     std::string svg = pie::render_trend_svg(sample(9));
     tinyxml2::XMLDocument document;
@@ -87,11 +100,69 @@ TEST_CASE("render_trend_svg: the balance line and one small multiple per slice i
     CHECK(svg.find("&lt;b&gt;bold&lt;/b&gt; &amp; ?") != std::string::npos);
     CHECK(svg == pie::render_trend_svg(sample(9)));
     CHECK(svg.find(">2026-W45<") != std::string::npos);
+    // A slice's colour is the one it was given (its place in the report), not its place here.
+    pie::TrendData moved = sample(1);
+    moved.slices[0].colour = 3;
+    tinyxml2::XMLDocument other;
+    REQUIRE(other.Parse(pie::render_trend_svg(moved).c_str()) == tinyxml2::XML_SUCCESS);
+    CHECK(std::string(named(other.RootElement(), "polyline").at(1)->Attribute("stroke")) == pie::slice_colour(3));
 }
 
-TEST_CASE("draw_trend: an inline <svg> without the namespace, for an HTML page") {
+TEST_CASE("render_trend_svg: the words, the notes, and a long name squeezed into its cell") {
+    pie::TrendData trend = sample(2);
+    trend.subtitle = "4 weeks, shares of minutes.";
+    trend.balance_note = "first 70, last 90, low 70, high 90";
+    trend.notes = {"In the 6 weeks with more s0 time you rated s0 6.5 on average; in the other 6, 3.8."};
+    trend.slices[1].name = std::string(32, 'w');
+    std::string svg = pie::render_trend_svg(trend);
     tinyxml2::XMLDocument document;
-    auto* svg = pie::draw_trend(&document, sample(2), false);
-    CHECK(svg->Attribute("xmlns") == nullptr);
-    CHECK(named(svg, "rect").size() == 2);  // only the swatches: the page is the background
+    REQUIRE(document.Parse(svg.c_str()) == tinyxml2::XML_SUCCESS);
+    std::vector<std::string> texts;
+    const tinyxml2::XMLElement* squeezed = nullptr;
+    for (const auto* text : named(document.RootElement(), "text")) {
+        texts.emplace_back(text->GetText() != nullptr ? text->GetText() : "");
+        if (texts.back() == trend.slices[1].name) squeezed = text;
+    }
+    for (const std::string& words : {trend.subtitle, trend.balance_note, trend.notes[0]}) {
+        CHECK(std::find(texts.begin(), texts.end(), words) != texts.end());
+    }
+    REQUIRE(squeezed != nullptr);
+    CHECK(std::string(squeezed->Attribute("lengthAdjust")) == "spacingAndGlyphs");
+    CHECK(std::stod(squeezed->Attribute("textLength")) < 720.0 / 3);
+}
+
+TEST_CASE("draw_share_chart: dots only where the periods leave room for them") {
+    pie::TrendData trend;
+    for (int i = 0; i < 104; ++i) {
+        trend.periods.push_back("2026-W" + std::to_string(i));
+        trend.balance.emplace_back(50);
+    }
+    trend.slices.push_back({"a", "A", std::vector<std::optional<double>>(104, 0.5), 0});
+    trend.slices[0].shares[50] = std::nullopt;
+    trend.slices[0].shares[52] = std::nullopt;  // 51 is a value alone: it keeps its dot
+    tinyxml2::XMLDocument document;
+    auto* group = document.NewElement("g");
+    document.InsertEndChild(group);
+    pie::draw_share_chart(group, trend, 0, 0, 0, 300, 140);
+    CHECK(named(group, "polyline").size() == 2);
+    CHECK(named(group, "circle").size() == 1);
+    trend.periods.resize(4);
+    trend.slices[0].shares = {0.1, 0.2, 0.3, 0.4};
+    auto* few = document.NewElement("g");
+    document.InsertEndChild(few);
+    pie::draw_share_chart(few, trend, 0, 0, 0, 300, 140);
+    CHECK(named(few, "circle").size() == 4);
+}
+
+TEST_CASE("draw_balance_chart: its ink and muted text carry the classes a dark page recolours") {
+    tinyxml2::XMLDocument document;
+    auto* group = document.NewElement("g");
+    document.InsertEndChild(group);
+    pie::draw_balance_chart(group, sample(0), 0, 0, 360, 190);
+    CHECK(named(group, "rect").empty());  // the page is the background
+    auto lines = named(group, "polyline");
+    REQUIRE(lines.size() == 1);
+    CHECK(std::string(lines[0]->Attribute("class")) == "ink-stroke");
+    for (const auto* dot : named(group, "circle")) CHECK(std::string(dot->Attribute("class")) == "ink-fill");
+    for (const auto* text : named(group, "text")) CHECK(std::string(text->Attribute("class")) == "muted");
 }
