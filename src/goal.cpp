@@ -53,6 +53,14 @@ std::optional<Period> unskipped_from(const GoalFacts& facts, Period period, Inst
     return std::nullopt;
 }
 
+// The number a goal's period must reach: times, minutes or rating.
+int target_of(const Goal& goal) {
+    return goal.kind == GoalKind::rating ? *goal.rating : goal.minutes ? *goal.minutes : goal.times.value_or(1);
+}
+
+// The start of a goal's first period: periods before the one it was added in do not count.
+Instant first_period_start(const Goal& goal) { return period_containing(*goal.every, goal.created_at).from; }
+
 }  // namespace
 
 int goal_minutes_limit(PeriodKind every) {
@@ -167,6 +175,36 @@ bool goal_active_at(const Goal& goal, Instant at) {
     return true;
 }
 
+StreakMark closed_streak(const Goal& goal, Instant at, const GoalFacts& facts) {
+    if (!goal.every) return StreakMark{at, 0};
+    Period current = period_containing(*goal.every, at);
+    Instant first = first_period_start(goal);
+    int target = target_of(goal);
+    auto met = [&](const Period& period) { return reaches(progress_in(goal, period, at, facts, target), target); };
+    StreakMark mark{current.from, 0};
+    if (facts.known && facts.known->until <= current.from) {
+        Period next = period_containing(*goal.every, facts.known->until);
+        if (next.from == facts.known->until) {
+            // Forward over the periods closed since: a met one adds, an unmet one breaks, a paused
+            // one neither; periods before the goal's first do not count.
+            mark.run = facts.known->run;
+            for (; next.from < current.from; next = next_period(next)) {
+                if (next.from < first) {
+                    mark.run = 0;
+                } else if (!skipped(facts, next)) {
+                    mark.run = met(next) ? mark.run + 1 : 0;
+                }
+            }
+            return mark;
+        }
+    }
+    for (std::optional<Period> p = unskipped_from(facts, previous_period(current), first); p && met(*p);
+         p = unskipped_from(facts, previous_period(*p), first)) {
+        ++mark.run;
+    }
+    return mark;
+}
+
 GoalStatus evaluate_goal(const Goal& goal, Instant at, const GoalFacts& facts, bool with_streak) {
     GoalStatus status;
     status.paused = std::any_of(facts.pauses.begin(), facts.pauses.end(),
@@ -175,7 +213,7 @@ GoalStatus evaluate_goal(const Goal& goal, Instant at, const GoalFacts& facts, b
         status.met = goal.done_at && *goal.done_at <= at;
         return status;
     }
-    int target = goal.kind == GoalKind::rating ? *goal.rating : goal.minutes ? *goal.minutes : goal.times.value_or(1);
+    int target = target_of(goal);
     status.target = target;
     if (!goal.every) {  // a rating goal without periods: the latest rating now
         auto score = rating_at(facts.ratings, at);
@@ -190,21 +228,10 @@ GoalStatus evaluate_goal(const Goal& goal, Instant at, const GoalFacts& facts, b
     status.met = reaches(status.progress, target);
     if (!with_streak) return status;
 
-    // Consecutive met periods, skipping those a pause overlaps (they neither count nor break it),
-    // from the latest period not skipped if met; else, only when that is the current period,
-    // from the one before it. Periods before the one the goal was added in do not count.
-    Instant first_counted = period_containing(*goal.every, goal.created_at).from;
-    std::optional<Period> start = unskipped_from(facts, current, first_counted);
-    if (start && !reaches(progress_in(goal, *start, at, facts, target), target)) {
-        start =
-            start->from == current.from ? unskipped_from(facts, previous_period(*start), first_counted) : std::nullopt;
-    }
-    int streak = 0;
-    for (std::optional<Period> p = start; p && reaches(progress_in(goal, *p, at, facts, target), target);
-         p = unskipped_from(facts, previous_period(*p), first_counted)) {
-        ++streak;
-    }
-    status.streak = streak;
+    // The current period adds to the streak of the closed ones when met (and counted, not paused);
+    // unmet, it does not break it yet.
+    bool current_counts = current.from >= first_period_start(goal) && !skipped(facts, current) && status.met;
+    status.streak = closed_streak(goal, at, facts).run + (current_counts ? 1 : 0);
     return status;
 }
 

@@ -319,6 +319,13 @@ void ImportSession::add_entry(Entry& entry, bool derived_uuid) {
     ++m_counts.entries_added;
 }
 
+void ImportSession::finish_derived() {
+    // Rows the importer staged twice: counted as added, they were present.
+    std::int64_t twice = m_importer.finish();
+    m_counts.entries_added -= twice;
+    m_counts.present += twice;
+}
+
 // --- CSV entries ------------------------------------------------------------------------------
 
 void ImportSession::read_csv(std::istream& in, std::size_t first_line) {
@@ -347,6 +354,9 @@ void ImportSession::read_csv(std::istream& in, std::size_t first_line) {
     }
     reader.expect_fields(fields.size());
 
+    // A row's UUID derives from all it holds: the same UUID is the same entry, so a new pie may
+    // take the rows staged (Store::Importer::stage_entries).
+    m_importer.stage_entries();
     Entry entry;
     auto read_rows = [&] {
         while (reader.next(fields)) {
@@ -378,7 +388,7 @@ void ImportSession::read_csv(std::istream& in, std::size_t first_line) {
     } catch (const UserError& e) {
         throw UserError(fmt::format("line {}: {}", reader.line(), e.what()), e.hint());
     }
-    m_importer.finish();
+    finish_derived();
 }
 
 // --- Timewarrior ------------------------------------------------------------------------------
@@ -442,7 +452,7 @@ void ImportSession::read_timewarrior(std::istream& in) {
         return false;
     };
     parse_json_stream(in, callback);
-    m_importer.finish();
+    finish_derived();
 }
 
 }  // namespace pie

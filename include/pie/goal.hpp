@@ -68,6 +68,13 @@ struct Totals {
     std::int64_t minutes = 0;
 };
 
+// A goal's streak over its closed periods, as the store keeps it: `run` consecutive met periods
+// (paused ones skipped, neither counting nor breaking it) up to the period that ends at `until`.
+struct StreakMark {
+    Instant until = 0;
+    int run = 0;
+};
+
 // The numbers a goal is evaluated on, read by the store for one goal:
 // recurring goals: totals per period, keyed by the period's first day, from the period the goal
 // was added in up to the evaluation instant; rating goals: the slice's ratings up to it, oldest first.
@@ -80,6 +87,9 @@ struct GoalFacts {
     std::vector<std::pair<Instant, int>> ratings;  // (at, score)
     std::function<Totals(const Period& period, std::int64_t enough)> period_totals;
     std::vector<GoalPause> pauses;  // the goal's pauses, any order
+    // The streak the store kept for this goal, if any: brought forward over the periods closed
+    // since, instead of walking back over the whole history.
+    std::optional<StreakMark> known;
 };
 
 // `enough` when the whole total is wanted.
@@ -110,6 +120,11 @@ void validate_goal(const Goal& goal);
 // Evaluates `goal` at instant `at` (now, or a report's last instant); without `with_streak` the
 // streak is left out and only the current period is read.
 GoalStatus evaluate_goal(const Goal& goal, Instant at, const GoalFacts& facts, bool with_streak = true);
+
+// The streak of `goal` over its periods closed before the one containing `at` (the mark ends where
+// that period starts): brought forward from `facts.known` when it ends at a period boundary at or
+// before that, else counted back from scratch. evaluate_goal adds the current period to it.
+StreakMark closed_streak(const Goal& goal, Instant at, const GoalFacts& facts);
 
 // The key of the target and progress objects: "times", "minutes" or "rating"; empty for one-off goals.
 std::string_view goal_measure(const Goal& goal);

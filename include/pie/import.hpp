@@ -75,6 +75,9 @@ private:
     // The "pauses" of a goal record (none when absent), joined to local goal `goal_id`'s.
     void add_goal_pauses(const nlohmann::json& record, std::int64_t goal_id);
     void add_entry(Entry& entry, bool derived_uuid);
+    // Ends an import of entries with derived UUIDs (CSV, Timewarrior), which the importer may
+    // have staged (CSV): repeats it found then count as present.
+    void finish_derived();
     // Adds to slice `slice_id` the events of `history` it does not hold; whether it added any.
     bool merge_slice_history(std::int64_t slice_id, const std::vector<SliceEvent>& history);
     // When the local entry with `entry`'s UUID was changed before `entry` (or never), gives it

@@ -41,7 +41,7 @@ struct RecordQuery {
 };
 
 // The schema version this build writes.
-inline constexpr int k_schema_version = 4;
+inline constexpr int k_schema_version = 5;
 
 // PRAGMA application_id of a pie database ("pie!").
 inline constexpr int k_application_id = 0x70696521;
@@ -91,6 +91,7 @@ public:
         Store& m_store;
         std::unique_ptr<SQLite::Transaction> m_transaction;
         std::int64_t m_id = 0;
+        Instant m_now = 0;
     };
 
     // Starts a write at instant `now`. Every write goes through one: the journal triggers file
@@ -154,8 +155,8 @@ public:
     void set_goal_state(std::int64_t id, GoalState state, Instant at);
     // What evaluate_goal needs for `goal` at instant `at`: a rating goal's ratings up to `at`, or a
     // recurring goal's `period_totals`, read one period at a time when asked (the facts must not
-    // outlive the store).
-    GoalFacts goal_lookups(const Goal& goal, Instant at);
+    // outlive the store); with `with_streak`, the streak kept for it (see keep_streaks).
+    GoalFacts goal_lookups(const Goal& goal, Instant at, bool with_streak = true);
 
     // Goal pauses (§5): a goal's pauses, oldest first; a new one; ending the pause that covers
     // `at` (or starts after it) at `at`. Pauses merge as a union (import): add_goal_pause with a
@@ -199,8 +200,16 @@ public:
         // Switches row-by-row recording back on: call it before any other write of the change
         // (slices, goals), which the triggers must record.
         void record_each();
-        // Records the revert of every entry and rating added; call it before committing.
-        void finish();
+        // Entries whose UUIDs derive from all their content (CSV: the same UUID is the same
+        // entry) into a pie without entries: staged, and written by finish() in UUID order
+        // with the other indexes of entries built after them by sorting, so that a million rows
+        // do not each land on a random page of the UUID index. Whether it stages (not in memory,
+        // nor when entries exist: then has_entry and has_same_entry must see them).
+        bool stage_entries();
+        // Writes what was staged and records the revert of every entry and rating added; call it
+        // before committing. Returns how many staged entries repeated one staged before (each
+        // was counted as added; it is present).
+        std::int64_t finish();
         bool has_entry(const std::string& uuid);
         // Whether an entry with the same slice, time, minutes, note and tags exists: any such
         // entry, or with `name_based_only` one whose UUID is name-based (version 5: it came from
@@ -212,8 +221,10 @@ public:
 
     private:
         void record_in_bulk();
+        std::int64_t write_staged();
         Store& m_store;
         bool m_in_bulk = false;
+        bool m_staging = false;
         std::int64_t m_first_entry = 0;  // the ids of the entries and ratings added; 0: none
         std::int64_t m_last_entry = 0;
         std::int64_t m_first_rating = 0;
@@ -229,9 +240,13 @@ private:
     // The statement of `sql`, prepared on first use and kept, reset for a new use: a report asks
     // the same few questions of every slice, and an import the same of every row.
     SQLite::Statement& cached(std::string_view sql);
+    // Brings every goal's kept streak (table goal_streaks) up to the period containing `now`:
+    // forward over the periods closed since it was kept, or from scratch where a trigger dropped
+    // it. Each Change does it before committing, so reads rarely walk more than a few periods.
+    void keep_streaks(Instant now);
     std::unique_ptr<SQLite::Database> m_db;
     std::string m_path;                     // as the user gave it, for messages
-    int m_read_version = k_schema_version;  // an older schema read by nudge_facts
+    int m_read_version = k_schema_version;  // an older schema read by nudge_facts or made by a test
     // Declared after m_db: finalized before the connection closes.
     struct SqlHash : std::hash<std::string_view> {
         using is_transparent = void;

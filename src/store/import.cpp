@@ -5,6 +5,9 @@
 #include "internal.hpp"
 
 #include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <filesystem>
 
 namespace pie {
 
@@ -89,12 +92,14 @@ constexpr std::string_view k_same_entry =
     "AND (?6 = 0 OR substr(uuid, 15, 1) = '5') LIMIT 1";
 
 bool Store::Importer::has_entry(const std::string& uuid) {
+    if (m_staging) return false;  // none before; the file's own repeats go at finish()
     SQLite::Statement& query = m_store.cached("SELECT 1 FROM entries WHERE uuid = ?");
     query.bind(1, uuid);
     return finds_row(query);
 }
 
 bool Store::Importer::has_same_entry(const Entry& entry, bool name_based_only) {
+    if (m_staging) return false;
     SQLite::Statement& query = m_store.cached(k_same_entry);
     query.bind(1, static_cast<std::int64_t>(entry.at));
     query.bind(2, entry.slice_id);
@@ -117,7 +122,62 @@ void Store::Importer::record_each() {
     m_in_bulk = false;
 }
 
-void Store::Importer::finish() {
+bool Store::Importer::stage_entries() {
+    if (m_staging || m_store.m_path == ":memory:" ||
+        m_store.m_db->execAndGet("SELECT EXISTS (SELECT 1 FROM entries)").getInt() != 0) {
+        return m_staging;
+    }
+    // The staged rows and the sorts spill to files in the database's own directory (unlinked as
+    // soon as SQLite opens them), never to /tmp: what stays in memory is SQLite's page caches.
+    std::filesystem::path dir = std::filesystem::absolute(m_store.m_path).parent_path();
+    sqlite3_free(sqlite3_temp_directory);
+    sqlite3_temp_directory = sqlite3_mprintf("%s", dir.c_str());
+    try {
+        m_store.m_db->exec("PRAGMA temp_store = FILE");
+        m_store.m_db->exec(
+            "CREATE TEMP TABLE staged_entries (uuid TEXT, slice_id INTEGER, at INTEGER, minutes INTEGER, "
+            "note TEXT, tags TEXT)");
+        // Within the 10 MiB budget: the staged table's cache small; the sorts take (up to) as much
+        // memory as the main cache, which the writing needs less of than reading.
+        m_store.m_db->exec("PRAGMA temp.cache_size = -128");
+        m_store.m_db->exec("PRAGMA main.cache_size = -512");
+    } catch (const SQLite::Exception&) {
+        return false;  // the temporary database was in use (it cannot change within a transaction)
+    }
+    m_staging = true;
+    return true;
+}
+
+std::int64_t Store::Importer::write_staged() {
+    // The indexes of entries other than the UUID's, dropped and built again after the rows are in:
+    // CREATE INDEX sorts once, where inserting would touch a page per row.
+    std::vector<std::pair<std::string, std::string>> indexes;  // name, CREATE INDEX
+    SQLite::Statement select(*m_store.m_db,
+                             "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'entries' "
+                             "AND sql IS NOT NULL");
+    while (select.executeStep()) indexes.emplace_back(select.getColumn(0).getString(), select.getColumn(1).getString());
+    select.reset();
+    for (const auto& index : indexes) m_store.m_db->exec(fmt::format("DROP INDEX \"{}\"", index.first));
+    // In UUID order, so the UNIQUE index grows at its end; rows staged twice (the same UUID is
+    // the same content) are written once.
+    int added = m_store.m_db->exec(
+        "INSERT INTO entries(uuid, slice_id, at, minutes, note, tags) "
+        "SELECT uuid, slice_id, at, minutes, note, tags FROM staged_entries GROUP BY uuid ORDER BY uuid");
+    for (const auto& index : indexes) m_store.m_db->exec(index.second);
+    std::int64_t staged = m_store.m_db->execAndGet("SELECT count(*) FROM staged_entries").getInt64();
+    m_store.m_db->exec("DROP TABLE staged_entries");
+    m_staging = false;
+    if (added > 0) {
+        SQLite::Statement ids(*m_store.m_db, "SELECT min(id), max(id) FROM entries");
+        ids.executeStep();
+        m_first_entry = ids.getColumn(0).getInt64();
+        m_last_entry = ids.getColumn(1).getInt64();
+    }
+    return staged - added;
+}
+
+std::int64_t Store::Importer::finish() {
+    std::int64_t twice = m_staging ? write_staged() : 0;
     record_each();
     SQLite::Statement record(*m_store.m_db,
                              "INSERT INTO journal_ops(change_id, statement) "
@@ -130,10 +190,18 @@ void Store::Importer::finish() {
     revert("entries", m_first_entry, m_last_entry);
     revert("ratings", m_first_rating, m_last_rating);
     m_first_entry = m_last_entry = m_first_rating = m_last_rating = 0;
+    return twice;
 }
 
 void Store::Importer::add_entry(const Entry& entry) {
     record_in_bulk();
+    if (m_staging) {
+        SQLite::Statement& stage = m_store.cached(
+            "INSERT INTO staged_entries(uuid, slice_id, at, minutes, note, tags) VALUES (?, ?, ?, ?, ?, ?)");
+        bind_entry(stage, entry);
+        exec_and_reset(stage);
+        return;
+    }
     m_last_entry = m_store.add_entry(entry);
     if (m_first_entry == 0) m_first_entry = m_last_entry;
 }

@@ -7,7 +7,8 @@ namespace pie {
 
 Store::Change::Change(Store& store, Instant now)
     : m_store(store),
-      m_transaction(std::make_unique<SQLite::Transaction>(*store.m_db, SQLite::TransactionBehavior::IMMEDIATE)) {
+      m_transaction(std::make_unique<SQLite::Transaction>(*store.m_db, SQLite::TransactionBehavior::IMMEDIATE)),
+      m_now(now) {
     SQLite::Statement insert(*m_store.m_db, "INSERT INTO journal(at, summary) VALUES (?, '')");
     insert.bind(1, static_cast<std::int64_t>(now));
     insert.exec();
@@ -15,6 +16,7 @@ Store::Change::Change(Store& store, Instant now)
 }
 
 void Store::Change::commit(const std::string& summary) {
+    m_store.keep_streaks(m_now);
     SQLite::Statement update(*m_store.m_db, "UPDATE journal SET summary = ? WHERE id = ?");
     update.bind(1, summary);
     update.bind(2, m_id);

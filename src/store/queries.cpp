@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace pie {
 
@@ -76,38 +77,95 @@ std::optional<std::pair<Instant, Instant>> Store::record_span() {
     return span;
 }
 
-GoalFacts Store::goal_lookups(const Goal& goal, Instant at) {
+namespace {
+
+// The local time the kept streaks were counted in: periods are local, so a streak kept under
+// another TZ is not read (and the next write counts it again).
+std::string zone_key() {
+    const char* zone = std::getenv("TZ");
+    return zone ? zone : "";
+}
+
+// The first schema with kept streaks (nudge_facts reads older ones).
+constexpr int k_streaks_version = 5;
+
+}  // namespace
+
+GoalFacts Store::goal_lookups(const Goal& goal, Instant at, bool with_streak) {
     GoalFacts facts;
     facts.pauses = goal_pauses(goal.id);
+    if (with_streak && goal.every && m_read_version >= k_streaks_version) {
+        SQLite::Statement& select = cached("SELECT until_at, run FROM goal_streaks WHERE goal_id = ? AND zone = ?");
+        select.bind(1, goal.id);
+        select.bind(2, zone_key());
+        if (select.executeStep()) facts.known = StreakMark{select.getColumn(0).getInt64(), select.getColumn(1).getInt()};
+        select.reset();
+    }
     if (goal.kind == GoalKind::rating) {
-        SQLite::Statement select(*m_db, "SELECT at, score FROM ratings WHERE slice_id = ? AND at <= ? ORDER BY at, id");
+        SQLite::Statement& select =
+            cached("SELECT at, score FROM ratings WHERE slice_id = ? AND at <= ? ORDER BY at, id");
         select.bind(1, goal.slice_id);
         select.bind(2, static_cast<std::int64_t>(at));
         while (select.executeStep())
             facts.ratings.emplace_back(select.getColumn(0).getInt64(), select.getColumn(1).getInt());
+        select.reset();
         return facts;
     }
     if (goal.kind != GoalKind::recurring || !goal.every) return facts;
     // Without --match the rows come from the (slice_id, at, minutes) index alone; each period is
-    // one range of it, read only as far as `enough`.
-    auto select = std::make_shared<SQLite::Statement>(
-        *m_db, fmt::format("SELECT minutes FROM entries WHERE slice_id = ?1 AND at >= ?2 AND at < ?3{}",
-                           goal.match ? k_match_clause : ""));
-    select->bind(1, goal.slice_id);
-    if (goal.match) select->bind(4, *goal.match);
-    bool by_minutes = goal.minutes.has_value();
-    facts.period_totals = [select, by_minutes, at](const Period& period, std::int64_t enough) {
-        select->reset();
-        select->bind(2, static_cast<std::int64_t>(period.from));
-        select->bind(3, static_cast<std::int64_t>(std::min(period.to, at + 1)));
+    // one range of it, read only as far as `enough`. A kept statement, bound afresh at each call
+    // and reset after, so the facts of several goals may share it.
+    std::string sql = fmt::format("SELECT minutes FROM entries WHERE slice_id = ?1 AND at >= ?2 AND at < ?3{}",
+                                  goal.match ? k_match_clause : "");
+    facts.period_totals = [this, sql, goal, at](const Period& period, std::int64_t enough) {
+        SQLite::Statement& select = cached(sql);
+        select.bind(1, goal.slice_id);
+        select.bind(2, static_cast<std::int64_t>(period.from));
+        select.bind(3, static_cast<std::int64_t>(std::min(period.to, at + 1)));
+        if (goal.match) select.bind(4, *goal.match);
         Totals totals;
-        while ((by_minutes ? totals.minutes : totals.entries) < enough && select->executeStep()) {
+        while ((goal.minutes ? totals.minutes : totals.entries) < enough && select.executeStep()) {
             ++totals.entries;
-            totals.minutes += select->getColumn(0).getInt64();  // NULL, an occurrence: 0
+            totals.minutes += select.getColumn(0).getInt64();  // NULL, an occurrence: 0
         }
+        select.reset();  // ends the read: a kept statement must not hold the snapshot
         return totals;
     };
     return facts;
+}
+
+void Store::keep_streaks(Instant now) {
+    if (m_read_version < k_streaks_version) return;  // a test's older schema
+    // The goals whose kept streak does not end where the current period starts: new goals, those
+    // a trigger dropped, and those whose periods closed since it was counted.
+    std::string zone = zone_key();
+    std::vector<Goal> stale;
+    SQLite::Statement& select = cached(fmt::format(
+        "SELECT {}, c.until_at FROM goals g JOIN slices s ON s.id = g.slice_id "
+        "LEFT JOIN goal_streaks c ON c.goal_id = g.id AND c.zone = ? WHERE g.every IS NOT NULL ORDER BY g.id",
+        k_goal_columns));
+    select.bind(1, zone);
+    while (select.executeStep()) {
+        Goal goal = read_goal(select);
+        SQLite::Column until = select.getColumn(16);
+        if (until.isNull() || until.getInt64() != period_containing(*goal.every, now).from) {
+            stale.push_back(std::move(goal));
+        }
+    }
+    select.reset();
+    for (const Goal& goal : stale) {
+        StreakMark mark = closed_streak(goal, now, goal_lookups(goal, now));
+        SQLite::Statement& keep = cached(
+            "INSERT OR REPLACE INTO goal_streaks(goal_id, slice_id, ratings, zone, until_at, run) "
+            "VALUES (?, ?, ?, ?, ?, ?)");
+        keep.bind(1, goal.id);
+        keep.bind(2, goal.slice_id);
+        keep.bind(3, goal.kind == GoalKind::rating ? 1 : 0);
+        keep.bind(4, zone);
+        keep.bind(5, static_cast<std::int64_t>(mark.until));
+        keep.bind(6, mark.run);
+        exec_and_reset(keep);
+    }
 }
 
 }  // namespace pie

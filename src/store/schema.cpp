@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 namespace pie {
@@ -182,10 +183,66 @@ DROP TRIGGER entries_journal_update;
     db.exec(journal_triggers("slice_events", {"id", "slice_id", "at", "event"}));
 }
 
+// Kept goal streaks (§5), version 4 to 5: each goal's streak up to its last closed period, so that
+// a report does not walk back over years of periods. Triggers, not the code that writes, keep it
+// true: any change of an entry, rating, goal or pause that can touch a counted period drops the
+// rows of the goals it may change, whoever writes (pie, undo, an import, a sync, the sqlite3
+// shell), and the next pie write computes them again. Not journaled: undo's reverts fire the
+// triggers as any write does.
+// The triggers that drop the kept streaks a row of `table` (entries, ratings) may change: those of
+// the goals on its slice (rating goals for ratings, the others for entries) that reach past its
+// time. An update drops by the old row and the new, when `columns` change.
+std::string streak_triggers(std::string_view table, int ratings, std::string_view columns) {
+    auto drop = [&](std::string_view row) {
+        return fmt::format("slice_id = {0}.slice_id AND until_at > {0}.at", row);
+    };
+    return fmt::format(
+        "CREATE TRIGGER {0}_streak_insert AFTER INSERT ON {0} BEGIN\n"
+        "  DELETE FROM goal_streaks WHERE ratings = {1} AND {2};\nEND;\n"
+        "CREATE TRIGGER {0}_streak_delete AFTER DELETE ON {0} BEGIN\n"
+        "  DELETE FROM goal_streaks WHERE ratings = {1} AND {3};\nEND;\n"
+        "CREATE TRIGGER {0}_streak_update AFTER UPDATE OF {4} ON {0} BEGIN\n"
+        "  DELETE FROM goal_streaks WHERE ratings = {1} AND (({3}) OR ({2}));\nEND;\n",
+        table, ratings, drop("new"), drop("old"), columns);
+}
+
+void add_goal_streaks(SQLite::Database& db) {
+    db.exec(R"sql(
+CREATE TABLE goal_streaks (
+    goal_id  INTEGER PRIMARY KEY,
+    slice_id INTEGER NOT NULL,
+    ratings  INTEGER NOT NULL CHECK (ratings IN (0, 1)),
+    zone     TEXT NOT NULL,
+    until_at INTEGER NOT NULL,
+    run      INTEGER NOT NULL CHECK (run >= 0)
+) STRICT;
+CREATE TRIGGER goals_streak_update AFTER UPDATE OF id, slice_id, kind, every, times, minutes, match, rating,
+                                                   created_at ON goals BEGIN
+  DELETE FROM goal_streaks WHERE goal_id IN (old.id, new.id);
+END;
+CREATE TRIGGER goals_streak_delete AFTER DELETE ON goals BEGIN
+  DELETE FROM goal_streaks WHERE goal_id = old.id;
+END;
+CREATE TRIGGER goal_pauses_streak_insert AFTER INSERT ON goal_pauses BEGIN
+  DELETE FROM goal_streaks WHERE goal_id = new.goal_id AND until_at > new.from_at;
+END;
+CREATE TRIGGER goal_pauses_streak_delete AFTER DELETE ON goal_pauses BEGIN
+  DELETE FROM goal_streaks WHERE goal_id = old.goal_id AND until_at > old.from_at;
+END;
+CREATE TRIGGER goal_pauses_streak_update AFTER UPDATE ON goal_pauses BEGIN
+  DELETE FROM goal_streaks WHERE (goal_id = old.goal_id AND until_at > old.from_at)
+                              OR (goal_id = new.goal_id AND until_at > new.from_at);
+END;
+)sql");
+    db.exec(streak_triggers("entries", 0, "slice_id, at, minutes, note, tags"));
+    db.exec(streak_triggers("ratings", 1, "slice_id, at, score"));
+}
+
 // Migration i brings a database from schema version i to i + 1.
 using Migration = void (*)(SQLite::Database&);
 constexpr std::array<Migration, k_schema_version> k_migrations = {
-    migrate_to_1, migrate_to_2, add_goal_pauses_and_reviews, add_slice_events_and_entry_changes};
+    migrate_to_1, migrate_to_2, add_goal_pauses_and_reviews, add_slice_events_and_entry_changes,
+    add_goal_streaks};
 
 }  // namespace
 
@@ -198,6 +255,7 @@ void Store::migrate(int version) {
     m_db->exec(fmt::format("PRAGMA application_id = {}", k_application_id));
     if (schema_version() < version) m_db->exec(fmt::format("PRAGMA user_version = {}", version));
     transaction.commit();
+    m_read_version = std::max(m_read_version, version);
 }
 
 }  // namespace pie

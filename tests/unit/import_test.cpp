@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "support.hpp"
+
 #include <pie/error.hpp>
 #include <pie/import.hpp>
 #include <pie/store.hpp>
@@ -7,6 +9,7 @@
 #include <SQLiteCpp/Database.h>
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <sstream>
 #include <string>
 
@@ -164,6 +167,52 @@ TEST_CASE("CSV rows: derived UUIDs, identical entries present, --map, line numbe
 
     CHECK_THROWS_WITH_AS(import_csv(store, "at,slice,minutes,note,tags\n\n2026-11-20T10:00:00Z,nowhere,1,,\n"),
                          "line 3: unknown slice 'nowhere'", pie::UserError);
+}
+
+TEST_CASE("CSV rows into a pie without entries are staged: the same counts, rows, indexes and undo") {
+    pie::test::TempDir dir;
+    pie::Store store = pie::Store::open_for_write(dir / "pie.db");
+    auto& db = store.database();
+    auto schema = [&] {
+        return db.execAndGet("SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_schema "
+                             "WHERE tbl_name = 'entries' ORDER BY name)")
+            .getString();
+    };
+    std::string before = schema();
+    std::string csv =
+        "at,slice,minutes,note,tags\n"
+        "2026-11-20T11:00:00+01:00,work,,,\n"
+        "2026-11-20T10:00:00+01:00,social,45,\"peer, \"\"group\"\"\",a b\n"
+        "2026-11-20T11:00:00+01:00,work,,,\n"
+        "2026-11-21T09:00:00+01:00,social,30,walk,\n";
+    auto counts = import_csv(store, csv);
+    CHECK(counts.entries_added == 3);
+    CHECK(counts.present == 1);
+    CHECK(schema() == before);  // the indexes dropped for the load are back as they were
+    auto entries = store.entries({});
+    REQUIRE(entries.size() == 3);
+    CHECK(entries[0].note == "peer, \"group\"");
+    CHECK(entries[0].tags == std::vector<std::string>{"a", "b"});
+    CHECK(entries[1].slice == "career");
+    CHECK(entries[2].minutes == 30);
+    CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    // Nothing left beside the database but SQLite's own files.
+    for (const auto& file : std::filesystem::directory_iterator(dir.path())) {
+        CHECK(file.path().filename().string().rfind("pie.db", 0) == 0);
+    }
+
+    // Its undo is one statement.
+    CHECK(db.execAndGet("SELECT count(*) FROM journal_ops WHERE change_id = (SELECT max(id) FROM journal)").getInt() ==
+          1);
+
+    // Again: entries exist now, so the rows go through the index and are all present.
+    auto again = import_csv(store, csv);
+    CHECK(again.entries_added == 0);
+    CHECK(again.present == 4);
+    CHECK(store.undo());  // the second import, which changed nothing
+    CHECK(store.undo());
+    CHECK(store.entries({}).empty());
+    CHECK(schema() == before);
 }
 
 TEST_CASE(
