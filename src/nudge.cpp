@@ -57,11 +57,12 @@ std::optional<Nudge> goal_due(const NudgeGoal& item, Instant now) {
 }
 
 std::optional<Nudge> quiet(const NudgeSlice& slice, Instant now) {
-    if (!slice.active || slice.recent_entries.size() < k_quiet_min_entries || !slice.last_entry) return std::nullopt;
+    if (!may_be_quiet(slice.active, slice.last_entry, now) || slice.recent_entries.size() < k_quiet_min_entries)
+        return std::nullopt;
     std::optional<double> usual = median_gap(slice.recent_entries);
     if (!usual) return std::nullopt;
     std::int64_t days = (now - *slice.last_entry) / k_day;
-    if (days <= k_quiet_floor_days || static_cast<double>(days) <= 2 * *usual) return std::nullopt;
+    if (static_cast<double>(days) <= 2 * *usual) return std::nullopt;
     return Nudge{"quiet", slice.name, std::nullopt, days,
                  fmt::format("{} has been quiet for {} (usually {}): pie log {} ...", slice.name, plural_days(days),
                              every_days(*usual), slice.name)};
@@ -90,6 +91,10 @@ std::optional<Nudge> hyper_focus(const NudgeFacts& facts) {
 }
 
 }  // namespace
+
+bool may_be_quiet(bool active, std::optional<Instant> last_entry, Instant now) {
+    return active && last_entry && (now - *last_entry) / k_day > k_quiet_floor_days;
+}
 
 Date nudge_window_start(Instant now) { return add_days(local_date(now), -(k_nudge_recent_days - 1)); }
 

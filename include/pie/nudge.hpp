@@ -19,7 +19,8 @@ namespace pie {
 struct NudgeSlice {
     std::string name;
     bool active = true;                   // not retired
-    std::vector<Instant> recent_entries;  // its entries in the last 90 days, oldest first
+    std::vector<Instant> recent_entries;  // its entries in the last 90 days, oldest first (read
+                                          // only when it may be quiet: see may_be_quiet)
     std::optional<Instant> last_entry;    // its latest entry up to now, ever
     std::int64_t minutes_7 = 0;           // its minutes in the last 7 days (the report's default period)
 };
@@ -50,6 +51,11 @@ struct Nudge {
 
 // The days nudge looks back for the quiet rule, and the window its facts cover.
 inline constexpr int k_nudge_recent_days = 90;
+
+// Whether a slice last logged at `last_entry` can be quiet at `now` (§11: more than 7 whole
+// days since): only then does the quiet rule need its 90 days of entries, so a nudge on a pie
+// in daily use reads none of them.
+bool may_be_quiet(bool active, std::optional<Instant> last_entry, Instant now);
 
 // The first day of the last 90 days at `now` (today and the 89 days before it).
 Date nudge_window_start(Instant now);

@@ -58,7 +58,7 @@ std::vector<Typed> parse_words(const std::vector<std::string>& words) {
 }
 
 // Asks for each active slice on the terminal; Enter skips, end of input stops.
-std::vector<Typed> ask(Store& store, const std::vector<Slice>& slices, Instant at, Context& context) {
+std::vector<Typed> ask_ratings(Store& store, const std::vector<Slice>& slices, Instant at, Context& context) {
     std::vector<Typed> typed;
     print("Rate each slice, 1 (not at all satisfied) to 10 (fully satisfied); Enter skips.\n");
     for (const Slice& slice : slices) {
@@ -120,7 +120,7 @@ void run_rate(RateOptions options, Context& context) {
 
     Store& store = context.write_store();
     std::vector<Slice> slices = store.slices();
-    if (options.words.empty()) typed = ask(store, slices, at, context);
+    if (options.words.empty()) typed = ask_ratings(store, slices, at, context);
     if (typed.empty()) {
         print("Nothing rated.\n");
         return;

@@ -90,7 +90,7 @@ std::string ask_line(Context& context, std::string_view prompt) {
     return clean_intention(line).value_or("");
 }
 
-Answers ask(Store& store, const std::vector<Slice>& slices, Instant now, Context& context) {
+Answers ask_review(Store& store, const std::vector<Slice>& slices, Instant now, Context& context) {
     Answers answers;
     Report week = read_report(store, days_period(7, now), Basis::minutes, now);
     RenderOptions render;
@@ -165,7 +165,7 @@ void run_review(const ReviewOptions& options, Context& context) {
     {
         Store& store = context.read_store();  // asking creates nothing: only the end writes
         std::vector<Slice> slices = store.slices();
-        answers = scripted ? from_options(options, store, slices) : ask(store, slices, now, context);
+        answers = scripted ? from_options(options, store, slices) : ask_review(store, slices, now, context);
     }
 
     Store& store = context.write_store();

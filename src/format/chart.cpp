@@ -127,7 +127,7 @@ std::vector<std::string> draw_chart(const ChartGrid& grid, bool ascii, bool colo
             int paint = cell >= 0 || cell == k_rim ? cell : k_outside;
             if (color && paint != painted) {
                 if (painted != k_outside) line += k_plain;
-                if (paint != k_outside) line += paint == k_rim ? k_faint : wedge_color(paint);
+                if (paint != k_outside) line += paint == k_rim ? k_ansi_faint : wedge_color(paint);
                 painted = paint;
             }
             if (cell >= 0) {

@@ -11,7 +11,7 @@ std::string render_nudges_text(const std::vector<Nudge>& nudges, bool ascii, boo
     std::string out;
     for (const Nudge& nudge : nudges) {
         std::string line = truncate_to_width(display_text(nudge.text, ascii), k_nudge_width, ascii);
-        out += color ? fmt::format("{}{}{}\n", k_faint, line, k_plain) : line + "\n";
+        out += color ? fmt::format("{}{}{}\n", k_ansi_faint, line, k_plain) : line + "\n";
     }
     return out;
 }

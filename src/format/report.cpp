@@ -1,3 +1,4 @@
+#include <pie/format/number.hpp>
 #include <pie/format/report.hpp>
 
 #include <pie/format/chart.hpp>
@@ -23,11 +24,6 @@ constexpr int k_indent = 2;      // sections are indented under their titles
 constexpr int k_legend_gap = 3;  // between a chart and its legend
 constexpr int k_min_rows = 9;    // the smallest chart drawn beside its legend
 constexpr int k_max_rows = 17;   // the largest chart
-
-double round_to(double value, int decimals) {
-    double scale = std::pow(10.0, decimals);
-    return std::round(value * scale) / scale;
-}
 
 // "a", "a or b", "a, b or c".
 std::string either(const std::vector<std::string>& names) {

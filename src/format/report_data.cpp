@@ -2,6 +2,7 @@
 
 #include <pie/format/csv.hpp>
 #include <pie/format/json.hpp>
+#include <pie/format/number.hpp>
 #include <pie/format/report.hpp>
 #include <pie/format/review.hpp>
 
@@ -15,11 +16,6 @@ namespace pie {
 namespace {
 
 // Shares to 4 decimals, the average rating to 1 (§6 "Numbers").
-double round_to(double value, int decimals) {
-    double scale = std::pow(10.0, decimals);
-    return std::round(value * scale) / scale;
-}
-
 }  // namespace
 
 nlohmann::ordered_json balance_json(const Report& report) {

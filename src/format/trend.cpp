@@ -1,3 +1,4 @@
+#include <pie/format/number.hpp>
 #include <pie/format/trend.hpp>
 
 #include <pie/format/csv.hpp>
@@ -17,11 +18,6 @@ namespace {
 constexpr int k_gap = 2;          // between columns
 constexpr int k_indent = 2;       // lines under a name in the narrow layout
 constexpr int k_series_col = 10;  // "  share   " before a sparkline in the narrow layout
-
-double round_to(double value, int decimals) {
-    double scale = std::pow(10.0, decimals);
-    return std::round(value * scale) / scale;
-}
 
 // The amount a slice's cells show: time with --by minutes, entries with --by count.
 std::string amount_text(const Trend& trend, std::int64_t entries, std::int64_t minutes) {

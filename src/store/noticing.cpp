@@ -35,9 +35,13 @@ std::optional<NudgeFacts> Store::nudge_facts(const std::filesystem::path& path, 
         Instant week_from = start_of_day(add_days(today, -6));
         Instant tomorrow = start_of_day(add_days(today, 1));
         for (const Slice& slice : store.slices()) {
-            NudgeSlice item{slice.name, !slice.retired(), store.entry_times(slice.id, recent_from, tomorrow),
+            NudgeSlice item{slice.name,
+                            !slice.retired(),
+                            {},
                             store.last_logged(slice.id, now + 1),
                             store.slice_totals(slice.id, week_from, tomorrow).minutes};
+            if (may_be_quiet(item.active, item.last_entry, now))
+                item.recent_entries = store.entry_times(slice.id, recent_from, tomorrow);
             if (std::optional<Rating> rating = store.latest_rating(slice.id, now)) {
                 facts.last_rating = std::max(facts.last_rating.value_or(rating->at), rating->at);
             }
@@ -46,7 +50,8 @@ std::optional<NudgeFacts> Store::nudge_facts(const std::filesystem::path& path, 
         if (version < 2) return facts;  // no goals yet
         for (const Goal& goal : store.goals(false)) {
             if (!goal.every || *goal.every == PeriodKind::day) continue;
-            facts.goals.push_back(NudgeGoal{goal, evaluate_goal(goal, now, store.goal_lookups(goal, now, false), false)});
+            facts.goals.push_back(
+                NudgeGoal{goal, evaluate_goal(goal, now, store.goal_lookups(goal, now, false), false)});
         }
         return facts;
     } catch (const SQLite::Exception& e) {

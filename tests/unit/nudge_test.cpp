@@ -261,3 +261,12 @@ TEST_CASE("goal_due words: minutes and rating goals, long titles cut") {
                                 "pie log health-fitness ...");
     CHECK(nudges[1].text == "\"calm\" has a rating of 4 (aim: 6) and this week ends today: pie rate mental-health");
 }
+
+TEST_CASE("may_be_quiet: more than 7 whole days since the last entry of an active slice") {
+    using pie::may_be_quiet;
+    CHECK_FALSE(may_be_quiet(true, std::nullopt, k_now));           // never logged
+    CHECK_FALSE(may_be_quiet(true, k_now - 7 * k_day, k_now));      // 7 days: not yet
+    CHECK_FALSE(may_be_quiet(true, k_now - 8 * k_day + 1, k_now));  // 7 days and 23:59:59
+    CHECK(may_be_quiet(true, k_now - 8 * k_day, k_now));            // 8 whole days
+    CHECK_FALSE(may_be_quiet(false, k_now - 30 * k_day, k_now));    // retired
+}

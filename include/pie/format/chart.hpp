@@ -60,7 +60,7 @@ std::string_view rim_glyph(bool ascii);
 std::string_view wedge_color(int wedge);
 
 // ANSI escapes for faint and for plain text again.
-inline constexpr std::string_view k_faint = "\x1b[2m";
+inline constexpr std::string_view k_ansi_faint = "\x1b[2m";
 inline constexpr std::string_view k_bold = "\x1b[1m";
 inline constexpr std::string_view k_plain = "\x1b[0m";
 
