@@ -27,6 +27,21 @@ inline constexpr int k_busy_timeout_ms = 10000;
 // `table` (columns listed with `id` first), for `pie undo`.
 std::string journal_triggers(std::string_view table, const std::vector<std::string_view>& columns);
 
+// The migration to schema 5 (sync, §12): a device id, record versions and the capture triggers
+// that give every row change of a command a new version, to be written out by the next sync.
+void add_sync(SQLite::Database& db);
+
+// Switches the capture triggers off (an import adding rows in bulk, a sync applying other
+// devices' changes) or on; and captures rows `first` to `last` of `table` (records of `kind`)
+// as inserted by the change under way.
+void set_capturing(SQLite::Database& db, bool on);
+void capture_inserted(SQLite::Database& db, std::string_view kind, std::string_view table, std::int64_t first,
+                      std::int64_t last);
+
+// Tells the capture triggers the time and number of the change under way (a Change, an undo);
+// nothing on a database older than schema 5.
+void stamp_change(SQLite::Database& db, Instant now);
+
 // Sets up a new connection: busy timeout, foreign keys, temporary data in memory, pie_fold().
 void configure(SQLite::Database& db);
 

@@ -41,6 +41,7 @@ std::string journal_triggers(std::string_view table, const std::vector<std::stri
 
 namespace {
 
+using store_internal::add_sync;
 using store_internal::journal_triggers;
 
 void migrate_to_1(SQLite::Database& db) {
@@ -185,7 +186,7 @@ DROP TRIGGER entries_journal_update;
 // Migration i brings a database from schema version i to i + 1.
 using Migration = void (*)(SQLite::Database&);
 constexpr std::array<Migration, k_schema_version> k_migrations = {
-    migrate_to_1, migrate_to_2, add_goal_pauses_and_reviews, add_slice_events_and_entry_changes};
+    migrate_to_1, migrate_to_2, add_goal_pauses_and_reviews, add_slice_events_and_entry_changes, add_sync};
 
 }  // namespace
 
