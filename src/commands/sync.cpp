@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -61,8 +62,7 @@ std::int64_t next_own_file(const fs::path& folder, const Store::SyncState& state
         if (!own) {
             throw Error(fmt::format("{} holds changes of this device ({}) that this database did not write",
                                     folder.string(), state.device),
-                        "this database was copied from another device, which syncs under the same id; start "
-                        "this device from a new database and 'pie sync' it to get everything");
+                        "was this database copied from another device? Start from a new one and sync it");
         }
         last = seq;
     }
@@ -159,6 +159,8 @@ SyncStatus read_status(Store& store) {
         }
         status.devices.push_back(seen);
     }
+    std::stable_partition(status.devices.begin(), status.devices.end(),
+                          [](const SyncDeviceStatus& device) { return device.self; });
     return status;
 }
 

@@ -38,6 +38,10 @@ void set_capturing(SQLite::Database& db, bool on);
 void capture_inserted(SQLite::Database& db, std::string_view kind, std::string_view table, std::int64_t first,
                       std::int64_t last);
 
+// Merges the live slices added under one name (§12): the one whose UUID sorts first keeps its
+// state, the others' records join it and they become its aliases. Run by a sync, uncaptured.
+void merge_twins(SQLite::Database& db);
+
 // Tells the capture triggers the time and number of the change under way (a Change, an undo);
 // nothing on a database older than schema 5.
 void stamp_change(SQLite::Database& db, Instant now);

@@ -67,6 +67,7 @@ void Store::Sync::set_applied(const std::string& device, std::int64_t seq) {
 }
 
 void Store::Sync::commit(std::int64_t out_seq, const std::string& dir) {
+    merge_twins(*m_store.m_db);
     settle_names();
     m_store.m_db->exec("UPDATE sync_versions SET pending = 0 WHERE pending");
     SQLite::Statement update(*m_store.m_db, "UPDATE sync_state SET out_seq = ?, dir = ?, capturing = 1");
@@ -122,6 +123,8 @@ ORDER BY v.stamp, v.uuid
 
 std::int64_t Store::Sync::each_outgoing(const std::function<void(const SyncChange&)>& visit) {
     SQLite::Database& db = *m_store.m_db;
+    merge_twins(db);  // what goes out names the slices that stay
+    settle_names();
     std::int64_t count = 0;
     {
         SQLite::Statement slices(db, std::string(k_outgoing_slices));

@@ -36,6 +36,52 @@ std::string_view placeholder_insert(SyncKind kind) {
 
 }  // namespace
 
+namespace store_internal {
+
+void merge_twins(SQLite::Database& db) {
+    // Live slices added under one name (on two devices, or here after one from elsewhere was
+    // renamed): a fact that never changes, so every device merges the same ones.
+    SQLite::Statement select(db,
+                             "SELECT ss.born, ss.uuid, s.id FROM sync_slices ss JOIN slices s ON s.uuid = ss.uuid "
+                             "WHERE ss.merged_into IS NULL AND ss.born IN (SELECT t.born FROM sync_slices t JOIN "
+                             "slices u ON u.uuid = t.uuid WHERE t.merged_into IS NULL AND t.born IS NOT NULL "
+                             "GROUP BY t.born HAVING count(*) > 1) ORDER BY ss.born, ss.uuid");
+    std::vector<std::tuple<std::string, std::string, std::int64_t>> slices;
+    while (select.executeStep()) {
+        slices.emplace_back(select.getColumn(0).getString(), select.getColumn(1).getString(),
+                            select.getColumn(2).getInt64());
+    }
+    std::string born;
+    std::string keep;
+    std::int64_t keep_id = 0;
+    for (const auto& [name, uuid, id] : slices) {
+        if (name != born) {  // the UUID that sorts first keeps the slice, with its own state
+            born = name;
+            keep = uuid;
+            keep_id = id;
+            continue;
+        }
+        for (std::string_view sql :
+             {"UPDATE entries SET slice_id = ?1 WHERE slice_id = ?2", "UPDATE ratings SET slice_id = ?1 WHERE slice_id = ?2",
+              "UPDATE goals SET slice_id = ?1 WHERE slice_id = ?2", "DELETE FROM slice_events WHERE slice_id = ?2",
+              "DELETE FROM slices WHERE id = ?2"}) {
+            SQLite::Statement move(db, std::string(sql));
+            move.bind(1, keep_id);
+            move.bind(2, id);
+            move.exec();
+        }
+        SQLite::Statement alias(db, "UPDATE sync_slices SET merged_into = ?1 WHERE uuid = ?2 OR merged_into = ?2");
+        alias.bind(1, keep);
+        alias.bind(2, uuid);
+        alias.exec();
+        SQLite::Statement forget(db, "UPDATE sync_versions SET pending = 0 WHERE kind = 'slice' AND uuid = ?");
+        forget.bind(1, uuid);
+        forget.exec();
+    }
+}
+
+}  // namespace store_internal
+
 std::optional<SyncVersion> Store::Sync::version(SyncKind kind, const std::string& uuid) {
     SQLite::Statement& select = m_store.cached("SELECT gen, at, device FROM sync_versions WHERE kind = ? AND uuid = ?");
     select.bind(1, std::string(sync_kind_name(kind)));
@@ -122,17 +168,6 @@ void Store::Sync::apply_slice(const SyncChange& change) {
         write_slice(*id, change);
         return;
     }
-    if (change.added_as) {
-        SQLite::Statement twin(db,
-                               "SELECT ss.uuid, s.id FROM sync_slices ss JOIN slices s ON s.uuid = ss.uuid "
-                               "WHERE ss.born = ? AND ss.merged_into IS NULL AND ss.uuid <> ?");
-        twin.bind(1, *change.added_as);
-        twin.bind(2, change.uuid);
-        if (twin.executeStep()) {
-            merge_slice(change, twin.getColumn(0).getString(), twin.getColumn(1).getInt64());
-            return;
-        }
-    }
     set_version(SyncKind::slice, change.uuid, change.version);
     std::int64_t id = next_id("slices");
     // Named after its UUID until write_slice gives it its name: no slice has such a name.
@@ -144,28 +179,6 @@ void Store::Sync::apply_slice(const SyncChange& change) {
     insert.bind(2, change.uuid);
     insert.exec();
     write_slice(id, change);
-}
-
-// Two slices added under one name on two devices: the one whose UUID sorts first stays, with its
-// own state, and the other's records join it; later changes of the other are ignored.
-void Store::Sync::merge_slice(const SyncChange& change, const std::string& other, std::int64_t other_id) {
-    SQLite::Database& db = *m_store.m_db;
-    const std::string& keep = std::min(change.uuid, other);
-    const std::string& gone = std::max(change.uuid, other);
-    SQLite::Statement alias(db, "UPDATE sync_slices SET merged_into = ?1 WHERE uuid = ?2 OR merged_into = ?2");
-    alias.bind(1, keep);
-    alias.bind(2, gone);
-    alias.exec();
-    if (keep == other) return;
-    SQLite::Statement take(db, "UPDATE slices SET uuid = ? WHERE id = ?");
-    take.bind(1, keep);
-    take.bind(2, other_id);
-    take.exec();
-    SQLite::Statement forget(db, "UPDATE sync_versions SET pending = 0 WHERE kind = 'slice' AND uuid = ?");
-    forget.bind(1, gone);
-    forget.exec();
-    set_version(SyncKind::slice, change.uuid, change.version);
-    write_slice(other_id, change);
 }
 
 void Store::Sync::write_slice(std::int64_t id, const SyncChange& change) {

@@ -17,7 +17,7 @@ std::string render_sync_line(std::int64_t devices, std::int64_t changes_in, std:
 std::string render_sync_status_text(const SyncStatus& status, Instant now);
 
 // {"dir", "device", "pending_out", "devices": [{"device", "self", "files", "last_wrote",
-// "applied", "pending_in", "waiting_for"}]}; `dir` null when never synced.
+// "applied", "pending_in", "waiting_for"}]} (this device first); `dir` null when never synced.
 std::string render_sync_status_json(const SyncStatus& status);
 
 }  // namespace pie
