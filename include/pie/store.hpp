@@ -256,14 +256,14 @@ public:
         // Notes that file `seq` of `device` was applied.
         void set_applied(const std::string& device, std::int64_t seq);
         // Visits every change of this device not yet written, slices first (with the slices the
-        // other changes belong to), then goals, entries, ratings and reviews; returns how many.
+        // other changes belong to), then goals, entries, ratings and reviews, and counts them as
+        // written (once committed); returns how many. Slices added under one name merge first.
         std::int64_t each_outgoing(const std::function<void(const SyncChange&)>& visit);
-        // Commits: the changes visited count as written, in file `out_seq`; `dir` is remembered.
+        // Commits: the last file written is `out_seq`; `dir` is remembered.
         void commit(std::int64_t out_seq, const std::string& dir);
 
     private:
         void apply_slice(const SyncChange& change);
-        void merge_slice(const SyncChange& change, const std::string& other, std::int64_t other_id);
         void write_slice(std::int64_t id, const SyncChange& change);
         void delete_slice(const std::string& uuid);
         // Gives slices that took a unique name (another slice held theirs) their own name back

@@ -180,11 +180,12 @@ void register_sync(CLI::App& app, Context& context) {
     sync->add_option("--format", options->format, "with --status: text (default) or json")
         ->check(CLI::IsMember({"text", "json"}));
     set_examples(sync,
+                 "  # through a git repository (README: as a cron line or systemd timer)\n"
+                 "  cd ~/pie-sync && git pull --rebase && pie sync . && git add -A &&\n"
+                 "    git commit -qm sync && git push\n"
                  "  pie sync ~/Sync/pie         # Syncthing, Dropbox, Nextcloud, a USB stick\n"
                  "  pie sync                    # again, through the same folder\n"
-                 "  pie sync --status           # devices seen, what waits\n"
-                 "  cd ~/pie-sync && git pull --rebase && pie sync . && git add -A &&\n"
-                 "    git commit -qm sync && git push   # through a git repository\n");
+                 "  pie sync --status           # devices seen, what waits\n");
     sync->callback([options, &context] {
         if (options->status) {
             run_status(*options, context);

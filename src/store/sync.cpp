@@ -69,7 +69,6 @@ void Store::Sync::set_applied(const std::string& device, std::int64_t seq) {
 void Store::Sync::commit(std::int64_t out_seq, const std::string& dir) {
     merge_twins(*m_store.m_db);
     settle_names();
-    m_store.m_db->exec("UPDATE sync_versions SET pending = 0 WHERE pending");
     SQLite::Statement update(*m_store.m_db, "UPDATE sync_state SET out_seq = ?, dir = ?, capturing = 1");
     update.bind(1, out_seq);
     update.bind(2, dir);
@@ -193,6 +192,8 @@ std::int64_t Store::Sync::each_outgoing(const std::function<void(const SyncChang
         visit(change);
         ++count;
     }
+    // Written once the sync commits: nothing becomes pending while it runs (capture is off).
+    db.exec("UPDATE sync_versions SET pending = 0 WHERE pending");
     return count;
 }
 
