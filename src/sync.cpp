@@ -132,16 +132,11 @@ void read_review(const Json& record, SyncChange& change, Instant now) {
 
 Json record_of(const SyncChange& change) {
     switch (change.kind) {
-        case SyncKind::slice:
-            return slice_json(change.slice, change.history);
-        case SyncKind::goal:
-            return goal_json(change.goal, JsonUse::exported, {}, change.pauses);
-        case SyncKind::entry:
-            return entry_json(change.entry, JsonUse::exported);
-        case SyncKind::rating:
-            return rating_json(change.rating, JsonUse::exported);
-        case SyncKind::review:
-            return review_json(change.review);
+        case SyncKind::slice: return slice_json(change.slice, change.history);
+        case SyncKind::goal: return goal_json(change.goal, JsonUse::exported, {}, change.pauses);
+        case SyncKind::entry: return entry_json(change.entry, JsonUse::exported);
+        case SyncKind::rating: return rating_json(change.rating, JsonUse::exported);
+        case SyncKind::review: return review_json(change.review);
     }
     return nullptr;
 }
@@ -154,8 +149,7 @@ SyncChange read_change(const Json& line, Instant now) {
     change.kind = static_cast<SyncKind>(found - k_kinds.begin());
     change.uuid = text(line, "uuid");
     const Json& version = at(line, "version");
-    change.version = {at(version, "gen").get<std::int64_t>(), time_member(version, "at", now),
-                      text(version, "device")};
+    change.version = {at(version, "gen").get<std::int64_t>(), time_member(version, "at", now), text(version, "device")};
     std::string op = text(line, "change");
     if (op == "delete") {
         change.deleted = true;
@@ -169,21 +163,11 @@ SyncChange read_change(const Json& line, Instant now) {
     const Json& record = at(line, "record");
     if (text(record, "uuid") != change.uuid) throw damaged("a record's uuid differs from its change's");
     switch (change.kind) {
-        case SyncKind::slice:
-            read_slice(record, change, now);
-            break;
-        case SyncKind::goal:
-            read_goal(record, change, now);
-            break;
-        case SyncKind::entry:
-            read_entry(record, change, now);
-            break;
-        case SyncKind::rating:
-            read_rating(record, change, now);
-            break;
-        case SyncKind::review:
-            read_review(record, change, now);
-            break;
+        case SyncKind::slice: read_slice(record, change, now); break;
+        case SyncKind::goal: read_goal(record, change, now); break;
+        case SyncKind::entry: read_entry(record, change, now); break;
+        case SyncKind::rating: read_rating(record, change, now); break;
+        case SyncKind::review: read_review(record, change, now); break;
     }
     return change;
 }
@@ -223,13 +207,12 @@ std::string encode_header(const SyncHeader& header) {
 }
 
 std::string encode_change(const SyncChange& change) {
-    Json line = {{"change", change.deleted ? "delete" : "put"},
-                 {"kind", sync_kind_name(change.kind)},
-                 {"uuid", change.uuid},
-                 {"version",
-                  {{"gen", change.version.gen},
-                   {"at", format_iso(change.version.at)},
-                   {"device", change.version.device}}}};
+    Json line = {
+        {"change", change.deleted ? "delete" : "put"},
+        {"kind", sync_kind_name(change.kind)},
+        {"uuid", change.uuid},
+        {"version",
+         {{"gen", change.version.gen}, {"at", format_iso(change.version.at)}, {"device", change.version.device}}}};
     if (!change.deleted) {
         if (change.kind == SyncKind::slice) {
             line["added_as"] = change.added_as ? Json(*change.added_as) : Json(nullptr);
@@ -254,9 +237,8 @@ SyncHeader decode_header(std::string_view line) {
         SyncHeader header;
         header.format = format->get<int>();
         if (header.format > k_sync_format) {
-            throw SyncFileError(fmt::format("written in sync format {}, newer than this pie's {}", header.format,
-                                            k_sync_format),
-                                true);
+            throw SyncFileError(
+                fmt::format("written in sync format {}, newer than this pie's {}", header.format, k_sync_format), true);
         }
         header.device = text(value, "device");
         header.seq = at(value, "seq").get<std::int64_t>();

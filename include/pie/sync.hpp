@@ -83,8 +83,7 @@ struct SyncHeader {
 // short) or foreign (a newer format).
 class SyncFileError : public std::runtime_error {
 public:
-    SyncFileError(const std::string& message, bool foreign = false)
-        : std::runtime_error(message), m_foreign(foreign) {}
+    SyncFileError(const std::string& message, bool foreign = false) : std::runtime_error(message), m_foreign(foreign) {}
     bool foreign() const { return m_foreign; }
 
 private:
@@ -109,11 +108,11 @@ SyncLine decode_line(std::string_view line, Instant now);
 // What `pie sync --status` shows of one device seen in DIR.
 struct SyncDeviceStatus {
     std::string device;
-    bool self = false;                   // this database's device
-    std::int64_t files = 0;              // its change files in DIR
-    std::optional<Instant> last_wrote;   // the time in the header of its latest file
-    std::int64_t applied = 0;            // the last of its files applied here (other devices)
-    std::int64_t pending_in = 0;         // its files not yet applied here
+    bool self = false;                        // this database's device
+    std::int64_t files = 0;                   // its change files in DIR
+    std::optional<Instant> last_wrote;        // the time in the header of its latest file
+    std::int64_t applied = 0;                 // the last of its files applied here (other devices)
+    std::int64_t pending_in = 0;              // its files not yet applied here
     std::optional<std::int64_t> waiting_for;  // the missing file the pending ones wait for
 };
 

@@ -71,17 +71,16 @@ std::int64_t next_own_file(const fs::path& folder, const Store::SyncState& state
 
 // Applies the files of `device` not applied yet, in order, each whole or not at all, up to the
 // first gap or unreadable file; adds the changes applied to `changes`.
-void apply_device(Store::Sync& sync, const fs::path& dir, const std::string& device, std::int64_t applied,
-                  Instant now, std::int64_t& changes, std::vector<Skipped>& skipped) {
+void apply_device(Store::Sync& sync, const fs::path& dir, const std::string& device, std::int64_t applied, Instant now,
+                  std::int64_t& changes, std::vector<Skipped>& skipped) {
     std::map<std::int64_t, fs::path> files = change_files(dir / device);
     for (std::int64_t seq = applied + 1;; ++seq) {
         auto file = files.find(seq);
         if (file == files.end()) return;  // a gap: the rest waits for it
         sync.begin_file();
         try {
-            changes += read_change_file(file->second, device, seq, now, [&](const SyncChange& change) {
-                sync.apply(change);
-            });
+            changes +=
+                read_change_file(file->second, device, seq, now, [&](const SyncChange& change) { sync.apply(change); });
         } catch (const SyncFileError& e) {
             sync.end_file(false);
             skipped.push_back({file->second, e.what(), e.foreign()});

@@ -15,10 +15,11 @@ std::string render_sync_line(std::int64_t devices, std::int64_t changes_in, std:
 std::string render_sync_status_text(const SyncStatus& status, Instant now) {
     auto changes = [](std::int64_t n) { return fmt::format("{} {}", n, n == 1 ? "change" : "changes"); };
     if (status.dir.empty()) {
-        return fmt::format("this device {}\n  never synced; {} to go out\n", status.device, changes(status.pending_out));
+        return fmt::format("this device {}\n  never synced; {} to go out\n", status.device,
+                           changes(status.pending_out));
     }
-    std::string out = fmt::format("DIR {}\nthis device {}\n  {} to go out\n", status.dir, status.device,
-                                  changes(status.pending_out));
+    std::string out =
+        fmt::format("DIR {}\nthis device {}\n  {} to go out\n", status.dir, status.device, changes(status.pending_out));
     for (const SyncDeviceStatus& device : status.devices) {
         if (device.self) continue;
         std::string wrote = device.last_wrote ? format_short(*device.last_wrote, now) : "never";

@@ -79,6 +79,9 @@ inline constexpr std::string_view k_insert_rating =
 std::string_view insert_entry_sql(const Entry& entry);
 void bind_entry(SQLite::Statement& insert, const Entry& entry);
 void bind_rating(SQLite::Statement& insert, const Rating& rating);
+// Binds a goal's slice_id, title, kind, every, times, minutes, match, rating, state, created_at,
+// done_at, dropped_at and changed_at, in that order, from parameter `first` on.
+void bind_goal(SQLite::Statement& statement, const Goal& goal, int first);
 
 // An entry counts toward a goal with --match when its note contains the text, or a tag is the
 // text (a text with a space is no tag); the text is ?4.

@@ -11,8 +11,9 @@ using namespace store_internal;
 
 Store::SyncState Store::sync_state() {
     SyncState state;
-    SQLite::Statement select(*m_db, "SELECT device, coalesce(dir, ''), out_seq, coalesce(attempt, ''), "
-                                    "(SELECT count(*) FROM sync_versions WHERE pending) FROM sync_state");
+    SQLite::Statement select(*m_db,
+                             "SELECT device, coalesce(dir, ''), out_seq, coalesce(attempt, ''), "
+                             "(SELECT count(*) FROM sync_versions WHERE pending) FROM sync_state");
     if (!select.executeStep()) throw Error("the database has no device id");
     state.device = select.getColumn(0).getString();
     state.dir = select.getColumn(1).getString();
@@ -85,8 +86,7 @@ constexpr std::string_view k_version_columns = "v.gen, v.at, v.device, v.uuid";
 
 // A pending version of `kind` joined with its row of `table` aliased `t` (absent: deleted), in
 // the order of their last change here: a device that applies them numbers its rows the same way.
-std::string pending_rows(std::string_view columns, std::string_view kind, std::string_view table,
-                         std::string_view t) {
+std::string pending_rows(std::string_view columns, std::string_view kind, std::string_view table, std::string_view t) {
     return fmt::format(
         "SELECT {0}, {1}, s.uuid FROM sync_versions v LEFT JOIN {3} {4} ON {4}.uuid = v.uuid "
         "LEFT JOIN slices s ON s.id = {4}.slice_id WHERE v.pending AND v.kind = '{2}' ORDER BY v.stamp, v.uuid",
@@ -101,7 +101,8 @@ SyncChange change_head(SQLite::Statement& row, int column, SyncKind kind) {
                       row.getColumn(column + 2).getString()};
     change.uuid = row.getColumn(column + 3).getString();
     change.deleted = row.getColumn(0).isNull();
-    if (!change.deleted && !row.getColumn(column + 4).isNull()) change.slice_uuid = row.getColumn(column + 4).getString();
+    if (!change.deleted && !row.getColumn(column + 4).isNull())
+        change.slice_uuid = row.getColumn(column + 4).getString();
     return change;
 }
 
@@ -150,30 +151,25 @@ std::int64_t Store::Sync::each_outgoing(const std::function<void(const SyncChang
             ++count;
         }
     }
-    SQLite::Statement goals(db, pending_rows(k_goal_columns, "goal", "goals", "g"));
-    while (goals.executeStep()) {
-        SyncChange change = change_head(goals, 16, SyncKind::goal);
-        if (!change.deleted) {
-            change.goal = read_goal(goals);
-            change.pauses = m_store.goal_pauses(change.goal.id);
+    // Goals, entries and ratings: the record's columns, then the version's.
+    auto each = [&](std::string_view columns, SyncKind kind, std::string_view table, std::string_view t, int column,
+                    const std::function<void(SQLite::Statement&, SyncChange&)>& read) {
+        SQLite::Statement rows(db, pending_rows(columns, sync_kind_name(kind), table, t));
+        while (rows.executeStep()) {
+            SyncChange change = change_head(rows, column, kind);
+            if (!change.deleted) read(rows, change);
+            visit(change);
+            ++count;
         }
-        visit(change);
-        ++count;
-    }
-    SQLite::Statement entries(db, pending_rows(k_entry_columns, "entry", "entries", "e"));
-    while (entries.executeStep()) {
-        SyncChange change = change_head(entries, 9, SyncKind::entry);
-        if (!change.deleted) change.entry = read_entry(entries);
-        visit(change);
-        ++count;
-    }
-    SQLite::Statement ratings(db, pending_rows(k_rating_columns, "rating", "ratings", "r"));
-    while (ratings.executeStep()) {
-        SyncChange change = change_head(ratings, 7, SyncKind::rating);
-        if (!change.deleted) change.rating = read_rating(ratings);
-        visit(change);
-        ++count;
-    }
+    };
+    each(k_goal_columns, SyncKind::goal, "goals", "g", 16, [&](SQLite::Statement& row, SyncChange& change) {
+        change.goal = read_goal(row);
+        change.pauses = m_store.goal_pauses(change.goal.id);
+    });
+    each(k_entry_columns, SyncKind::entry, "entries", "e", 9,
+         [](SQLite::Statement& row, SyncChange& change) { change.entry = read_entry(row); });
+    each(k_rating_columns, SyncKind::rating, "ratings", "r", 7,
+         [](SQLite::Statement& row, SyncChange& change) { change.rating = read_rating(row); });
     SQLite::Statement reviews(db, fmt::format("SELECT r.id, r.at, r.intention, {} FROM sync_versions v "
                                               "LEFT JOIN reviews r ON r.uuid = v.uuid "
                                               "WHERE v.pending AND v.kind = 'review' ORDER BY v.stamp, v.uuid",

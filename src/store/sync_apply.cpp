@@ -25,12 +25,34 @@ std::string_view placeholder_insert(SyncKind kind) {
         case SyncKind::goal:
             return "INSERT INTO goals(id, uuid, slice_id, title, kind, state, created_at, changed_at) "
                    "VALUES (?1, ?2, ?3, 'new', 'one-off', 'active', 0, 0)";
-        case SyncKind::rating:
-            return "INSERT INTO ratings(id, uuid, slice_id, at, score) VALUES (?1, ?2, ?3, 0, 1)";
-        case SyncKind::review:
-            return "INSERT INTO reviews(id, uuid, at) VALUES (?1, ?2, 0)";
-        default:
-            return "INSERT INTO entries(id, uuid, slice_id, at) VALUES (?1, ?2, ?3, 0)";
+        case SyncKind::rating: return "INSERT INTO ratings(id, uuid, slice_id, at, score) VALUES (?1, ?2, ?3, 0, 1)";
+        case SyncKind::review: return "INSERT INTO reviews(id, uuid, at) VALUES (?1, ?2, 0)";
+        default: return "INSERT INTO entries(id, uuid, slice_id, at) VALUES (?1, ?2, ?3, 0)";
+    }
+}
+
+bool same_part(const SliceEvent& a, const SliceEvent& b) { return a.at == b.at && a.retire == b.retire; }
+bool same_part(const GoalPause& a, const GoalPause& b) { return a.from == b.from && a.until == b.until; }
+
+// Gives record `owner` (a slice, a goal) the part rows `wanted` (its events, its pauses) in
+// `table`, whose columns are the owner's and two more, when they differ from `current`. Rows left
+// untouched keep their ids, so an undo here still finds the ones it recorded. `bind` binds a
+// row's id (?1) and its two values (?3, ?4).
+template <typename Part, typename Bind>
+void replace_part(SQLite::Database& db, const std::vector<Part>& current, const std::vector<Part>& wanted,
+                  std::int64_t owner, std::string_view table, std::string_view columns, Bind bind) {
+    bool same = current.size() == wanted.size();
+    for (std::size_t i = 0; same && i < current.size(); ++i) same = same_part(current[i], wanted[i]);
+    if (same) return;
+    std::string_view owner_column = columns.substr(0, columns.find(','));
+    SQLite::Statement clear(db, fmt::format("DELETE FROM {} WHERE {} = ?", table, owner_column));
+    clear.bind(1, owner);
+    clear.exec();
+    SQLite::Statement insert(db, fmt::format("INSERT INTO {}(id, {}) VALUES (?, ?, ?, ?)", table, columns));
+    for (const Part& part : wanted) {
+        bind(part, insert);
+        insert.bind(2, owner);
+        exec_and_reset(insert);
     }
 }
 
@@ -62,7 +84,8 @@ void merge_twins(SQLite::Database& db) {
             continue;
         }
         for (std::string_view sql :
-             {"UPDATE entries SET slice_id = ?1 WHERE slice_id = ?2", "UPDATE ratings SET slice_id = ?1 WHERE slice_id = ?2",
+             {"UPDATE entries SET slice_id = ?1 WHERE slice_id = ?2",
+              "UPDATE ratings SET slice_id = ?1 WHERE slice_id = ?2",
               "UPDATE goals SET slice_id = ?1 WHERE slice_id = ?2", "DELETE FROM slice_events WHERE slice_id = ?2",
               "DELETE FROM slices WHERE id = ?2"}) {
             SQLite::Statement move(db, std::string(sql));
@@ -123,11 +146,11 @@ std::int64_t Store::Sync::next_id(const std::string& table) {
     auto found = m_next_ids.find(table);
     if (found == m_next_ids.end()) {
         // Above every id the table holds and every id an undo here may insert again.
-        SQLite::Statement select(*m_store.m_db,
-                                 fmt::format("SELECT max(coalesce((SELECT max(id) FROM {0}), 0), coalesce((SELECT "
-                                             "max(CAST(substr(statement, instr(statement, 'VALUES (') + 8) AS "
-                                             "INTEGER)) FROM journal_ops WHERE statement LIKE 'INSERT INTO {0}(%'), 0))",
-                                             table));
+        SQLite::Statement select(
+            *m_store.m_db, fmt::format("SELECT max(coalesce((SELECT max(id) FROM {0}), 0), coalesce((SELECT "
+                                       "max(CAST(substr(statement, instr(statement, 'VALUES (') + 8) AS "
+                                       "INTEGER)) FROM journal_ops WHERE statement LIKE 'INSERT INTO {0}(%'), 0))",
+                                       table));
         select.executeStep();
         found = m_next_ids.emplace(table, select.getColumn(0).getInt64()).first;
     }
@@ -205,23 +228,12 @@ void Store::Sync::write_slice(std::int64_t id, const SyncChange& change) {
     update.bind(5, static_cast<std::int64_t>(slice.changed_at));
     update.bind(6, id);
     update.exec();
-    std::vector<SliceEvent> history = m_store.slice_history(id);
-    bool same = history.size() == change.history.size();
-    for (std::size_t i = 0; same && i < history.size(); ++i) {
-        same = history[i].at == change.history[i].at && history[i].retire == change.history[i].retire;
-    }
-    if (same) return;  // untouched rows: an undo here still finds the ones it recorded
-    SQLite::Statement clear(db, "DELETE FROM slice_events WHERE slice_id = ?");
-    clear.bind(1, id);
-    clear.exec();
-    SQLite::Statement insert(db, "INSERT INTO slice_events(id, slice_id, at, event) VALUES (?, ?, ?, ?)");
-    for (const SliceEvent& event : change.history) {
-        insert.bind(1, next_id("slice_events"));
-        insert.bind(2, id);
-        insert.bind(3, static_cast<std::int64_t>(event.at));
-        insert.bind(4, event.retire ? "retire" : "restore");
-        exec_and_reset(insert);
-    }
+    replace_part(db, m_store.slice_history(id), change.history, id, "slice_events", "slice_id, at, event",
+                 [&](const SliceEvent& event, SQLite::Statement& insert) {
+                     insert.bind(1, next_id("slice_events"));
+                     insert.bind(3, static_cast<std::int64_t>(event.at));
+                     insert.bind(4, event.retire ? "retire" : "restore");
+                 });
 }
 
 void Store::Sync::settle_names() {
@@ -242,8 +254,9 @@ void Store::Sync::settle_names() {
         rename.bind(1, name);
         rename.bind(2, id);
         rename.exec();
-        SQLite::Statement done(db, "UPDATE sync_slices SET wanted = NULL WHERE uuid = ? AND ? = "
-                                   "(SELECT name FROM slices WHERE id = ?)");
+        SQLite::Statement done(db,
+                               "UPDATE sync_slices SET wanted = NULL WHERE uuid = ? AND ? = "
+                               "(SELECT name FROM slices WHERE id = ?)");
         done.bind(1, uuid);
         done.bind(2, name);
         done.bind(3, id);
@@ -256,8 +269,8 @@ void Store::Sync::delete_slice(const std::string& uuid) {
     if (!id) return;
     for (std::string_view sql : {"DELETE FROM entries WHERE slice_id = ?1", "DELETE FROM ratings WHERE slice_id = ?1",
                                  "DELETE FROM goal_pauses WHERE goal_id IN (SELECT id FROM goals WHERE slice_id = ?1)",
-                                 "DELETE FROM goals WHERE slice_id = ?1", "DELETE FROM slice_events WHERE slice_id = ?1",
-                                 "DELETE FROM slices WHERE id = ?1"}) {
+                                 "DELETE FROM goals WHERE slice_id = ?1",
+                                 "DELETE FROM slice_events WHERE slice_id = ?1", "DELETE FROM slices WHERE id = ?1"}) {
         SQLite::Statement remove(*m_store.m_db, std::string(sql));
         remove.bind(1, *id);
         remove.exec();
@@ -275,7 +288,8 @@ void Store::Sync::apply_record(const SyncChange& change) {
     // Deleted, or its slice is gone (a slice takes its records with it).
     if (change.deleted || (change.kind != SyncKind::review && !slice)) {
         if (change.kind == SyncKind::goal) {
-            SQLite::Statement pauses(db, "DELETE FROM goal_pauses WHERE goal_id = (SELECT id FROM goals WHERE uuid = ?)");
+            SQLite::Statement pauses(db,
+                                     "DELETE FROM goal_pauses WHERE goal_id = (SELECT id FROM goals WHERE uuid = ?)");
             pauses.bind(1, change.uuid);
             pauses.exec();
         }
@@ -286,32 +300,26 @@ void Store::Sync::apply_record(const SyncChange& change) {
     }
     SQLite::Statement exists(db, fmt::format("SELECT id FROM {} WHERE uuid = ?", table));
     exists.bind(1, change.uuid);
-    if (!exists.executeStep()) {
+    std::int64_t id = 0;
+    if (exists.executeStep()) {
+        id = exists.getColumn(0).getInt64();
+    } else {
         // A row that holds a valid record from its first moment; the update below fills it in.
+        id = next_id(table);
         SQLite::Statement insert(db, std::string(placeholder_insert(change.kind)));
-        insert.bind(1, next_id(table));
+        insert.bind(1, id);
         insert.bind(2, change.uuid);
         if (slice) insert.bind(3, *slice);
         insert.exec();
     }
     exists.reset();
     switch (change.kind) {
-        case SyncKind::goal:
-            write_goal(change, *slice);
-            break;
+        case SyncKind::goal: write_goal(change, *slice); break;
         case SyncKind::entry: {
             Entry entry = change.entry;
-            SQLite::Statement update(db,
-                                     "UPDATE entries SET slice_id = ?, at = ?, minutes = ?, note = ?, tags = ?, "
-                                     "changed_at = ? WHERE uuid = ?");
-            update.bind(1, *slice);
-            update.bind(2, static_cast<std::int64_t>(entry.at));
-            bind_optional(update, 3, entry.minutes);
-            update.bind(4, entry.note);
-            update.bind(5, join_tags(entry.tags));
-            bind_optional(update, 6, entry.changed_at);
-            update.bind(7, change.uuid);
-            update.exec();
+            entry.id = id;
+            entry.slice_id = *slice;
+            m_store.update_entry(entry);
             break;
         }
         case SyncKind::rating: {
@@ -332,52 +340,29 @@ void Store::Sync::apply_record(const SyncChange& change) {
             update.exec();
             break;
         }
-        case SyncKind::slice:
-            break;
+        case SyncKind::slice: break;
     }
 }
 
 void Store::Sync::write_goal(const SyncChange& change, std::int64_t slice_id) {
     SQLite::Database& db = *m_store.m_db;
-    const Goal& goal = change.goal;
+    Goal goal = change.goal;
+    goal.slice_id = slice_id;
     SQLite::Statement update(db,
                              "UPDATE goals SET slice_id = ?, title = ?, kind = ?, every = ?, times = ?, minutes = ?, "
                              "match = ?, rating = ?, state = ?, created_at = ?, done_at = ?, dropped_at = ?, "
                              "changed_at = ? WHERE uuid = ? RETURNING id");
-    update.bind(1, slice_id);
-    update.bind(2, goal.title);
-    update.bind(3, std::string(goal_kind_name(goal.kind)));
-    bind_optional(update, 4, goal.every ? std::optional<std::string>(period_kind_name(*goal.every)) : std::nullopt);
-    bind_optional(update, 5, goal.times);
-    bind_optional(update, 6, goal.minutes);
-    bind_optional(update, 7, goal.match);
-    bind_optional(update, 8, goal.rating);
-    update.bind(9, std::string(goal_state_name(goal.state)));
-    update.bind(10, static_cast<std::int64_t>(goal.created_at));
-    bind_optional(update, 11, goal.done_at);
-    bind_optional(update, 12, goal.dropped_at);
-    update.bind(13, static_cast<std::int64_t>(goal.changed_at));
+    bind_goal(update, goal, 1);
     update.bind(14, change.uuid);
     update.executeStep();
     std::int64_t id = update.getColumn(0).getInt64();
     update.reset();
-    std::vector<GoalPause> pauses = m_store.goal_pauses(id);
-    bool same = pauses.size() == change.pauses.size();
-    for (std::size_t i = 0; same && i < pauses.size(); ++i) {
-        same = pauses[i].from == change.pauses[i].from && pauses[i].until == change.pauses[i].until;
-    }
-    if (same) return;
-    SQLite::Statement clear(db, "DELETE FROM goal_pauses WHERE goal_id = ?");
-    clear.bind(1, id);
-    clear.exec();
-    SQLite::Statement insert(db, "INSERT INTO goal_pauses(id, goal_id, from_at, until_at) VALUES (?, ?, ?, ?)");
-    for (const GoalPause& pause : change.pauses) {
-        insert.bind(1, next_id("goal_pauses"));
-        insert.bind(2, id);
-        insert.bind(3, static_cast<std::int64_t>(pause.from));
-        bind_optional(insert, 4, pause.until);
-        exec_and_reset(insert);
-    }
+    replace_part(db, m_store.goal_pauses(id), change.pauses, id, "goal_pauses", "goal_id, from_at, until_at",
+                 [&](const GoalPause& pause, SQLite::Statement& insert) {
+                     insert.bind(1, next_id("goal_pauses"));
+                     insert.bind(3, static_cast<std::int64_t>(pause.from));
+                     bind_optional(insert, 4, pause.until);
+                 });
 }
 
 }  // namespace pie

@@ -16,8 +16,8 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <ctime>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -133,37 +133,22 @@ struct Driver {
             case 4: {
                 std::vector<std::string> args = {"edit", id(d, "SELECT id FROM entries ORDER BY id")};
                 switch (pick(4)) {
-                    case 0:
-                        args.insert(args.end(), {"--note", fmt::format("edited {}", pick(1000))});
-                        break;
-                    case 1:
-                        args.insert(args.end(), {"-d", fmt::format("{}m", 1 + pick(300))});
-                        break;
-                    case 2:
-                        args.insert(args.end(), {"--slice", slice(d)});
-                        break;
-                    default:
-                        args.insert(args.end(), {"-t", fmt::format("t{}", pick(3))});
+                    case 0: args.insert(args.end(), {"--note", fmt::format("edited {}", pick(1000))}); break;
+                    case 1: args.insert(args.end(), {"-d", fmt::format("{}m", 1 + pick(300))}); break;
+                    case 2: args.insert(args.end(), {"--slice", slice(d)}); break;
+                    default: args.insert(args.end(), {"-t", fmt::format("t{}", pick(3))});
                 }
                 code = pie(d, args);
                 break;
             }
-            case 5:
-                code = pie(d, {"rm", id(d, "SELECT id FROM entries ORDER BY id")});
-                break;
-            case 6:
-                code = pie(d, {"rate", slice(d), std::to_string(1 + pick(10))});
-                break;
+            case 5: code = pie(d, {"rm", id(d, "SELECT id FROM entries ORDER BY id")}); break;
+            case 6: code = pie(d, {"rate", slice(d), std::to_string(1 + pick(10))}); break;
             case 7:
                 code = pie(d, {"slices", "add", any(k_added_names, "alpha"), "--label",
                                fmt::format("Label {} of {}", pick(100), d)});
                 break;
-            case 8:
-                code = pie(d, {"slices", "rename", slice(d, false), fmt::format("r{}-{}", d, ++renames)});
-                break;
-            case 9:
-                code = pie(d, {"slices", chance(50) ? "retire" : "restore", slice(d, false)});
-                break;
+            case 8: code = pie(d, {"slices", "rename", slice(d, false), fmt::format("r{}-{}", d, ++renames)}); break;
+            case 9: code = pie(d, {"slices", chance(50) ? "retire" : "restore", slice(d, false)}); break;
             case 10: {
                 std::vector<std::string> args = {"goals", "add", slice(d), fmt::format("goal {}", pick(100))};
                 if (chance(60)) args.insert(args.end(), {"--every", "week", "--times", std::to_string(1 + pick(3))});
@@ -201,9 +186,7 @@ struct Driver {
                     code = 0;
                 }
                 break;
-            default:
-                sync(d);
-                return;
+            default: sync(d); return;
         }
         if (code == 1) {
             ++failures;

@@ -66,7 +66,8 @@ std::vector<std::string> notes(pie::Store& store) {
 TEST_CASE("the migration gives a database a device id and marks everything to go out") {
     pie::Store store = pie::Store::open_in_memory(4);
     store.database().exec("UPDATE journal_state SET recording = 0");
-    store.database().exec("INSERT INTO entries(uuid, slice_id, at) VALUES ('00000000-0000-4000-8000-000000000001', 1, 5)");
+    store.database().exec(
+        "INSERT INTO entries(uuid, slice_id, at) VALUES ('00000000-0000-4000-8000-000000000001', 1, 5)");
     store.database().exec("UPDATE slices SET name = 'friends', changed_at = 7 WHERE id = 6");
     store.database().exec("UPDATE journal_state SET recording = 1");
     store.migrate();
