@@ -88,7 +88,7 @@ _pie() {
         --color) candidates="auto always never" ;;
         --format)
             case $command in
-                goals | nudge) candidates="text json" ;;
+                goals | nudge | sync) candidates="text json" ;;
                 review) candidates="text markdown json" ;;
                 report) candidates="text markdown json csv svg html" ;;
                 trend) candidates="text markdown json csv svg html" ;;
@@ -121,7 +121,7 @@ _pie() {
         if [[ $cur == -* ]]; then
             candidates="$global_options --version"
         else
-            candidates="log rate goals report trend calendar review nudge history edit rm undo slices export import completion"
+            candidates="log rate goals report trend calendar review nudge history edit rm undo slices export import sync completion"
         fi
     elif [[ -z $candidates && $cur == -* ]]; then
         case "$command $sub" in
@@ -132,6 +132,7 @@ _pie() {
             "goals pause") candidates="--until" ;;
             "review ") candidates="--rate --done --intention --format --list" ;;
             "nudge ") candidates="--all --format" ;;
+            "sync ") candidates="--status --format" ;;
             "report ")
                 candidates="--days --week --month --since --until --all --by --format --width"
                 ;;

@@ -52,7 +52,7 @@ function __pie_first_argument
     test (count $found) -eq (count $argv)
 end
 
-set -l commands log rate goals report trend calendar review nudge history edit rm undo slices export import completion
+set -l commands log rate goals report trend calendar review nudge history edit rm undo slices export import sync completion
 set -l when 'now today yesterday monday tuesday wednesday thursday friday saturday sunday'
 
 complete -c pie -f
@@ -79,6 +79,7 @@ complete -c pie -n "not __fish_seen_subcommand_from $commands" -a undo -d 'rever
 complete -c pie -n "not __fish_seen_subcommand_from $commands" -a slices -d 'the slices of your pie'
 complete -c pie -n "not __fish_seen_subcommand_from $commands" -a export -d 'print your data as JSON or CSV'
 complete -c pie -n "not __fish_seen_subcommand_from $commands" -a import -d 'read pie JSON/CSV or Timewarrior data'
+complete -c pie -n "not __fish_seen_subcommand_from $commands" -a sync -d 'exchange changes with your other devices'
 complete -c pie -n "not __fish_seen_subcommand_from $commands" -a completion -d 'print a completion script'
 
 # log SLICE [DURATION] [NOTE...]
@@ -130,6 +131,10 @@ complete -c pie -n '__pie_is review' -l format -x -a 'text markdown json' -d "th
 complete -c pie -n '__pie_is review' -l list -d 'past reviews, newest first'
 complete -c pie -n '__pie_is nudge' -l all -d 'every candidate, one per line'
 complete -c pie -n '__pie_is nudge' -l format -x -a 'text json' -d 'output format'
+# sync
+complete -c pie -n '__pie_is sync' -l status -d 'devices seen, what waits to go in or out'
+complete -c pie -n '__pie_is sync' -l format -x -a 'text json' -d 'output format (with --status)'
+complete -c pie -n '__pie_is sync' -x -a '(__fish_complete_directories)' -d 'the shared folder'
 
 # trend
 complete -c pie -n '__pie_is trend' -l weeks -x -d 'the last N weeks (2-104)'

@@ -10,11 +10,13 @@
 #include <pie/records.hpp>
 #include <pie/review.hpp>
 #include <pie/slice.hpp>
+#include <pie/sync.hpp>
 #include <pie/time.hpp>
 
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -41,7 +43,7 @@ struct RecordQuery {
 };
 
 // The schema version this build writes.
-inline constexpr int k_schema_version = 5;
+inline constexpr int k_schema_version = 6;
 
 // PRAGMA application_id of a pie database ("pie!").
 inline constexpr int k_application_id = 0x70696521;
@@ -98,8 +100,9 @@ public:
     // each row change under the latest change, so a write outside would join the previous one.
     Change change(Instant now);
 
-    // Reverts the most recent change and returns its summary; nullopt when there is none.
-    std::optional<std::string> undo();
+    // Reverts the most recent change at instant `now` (the revert travels with sync as a change
+    // made then) and returns its summary; nullopt when there is none.
+    std::optional<std::string> undo(Instant now);
 
     // Whether any change was ever committed (a database that holds none may be discarded).
     bool has_changes();
@@ -232,6 +235,63 @@ public:
     };
     Importer importer() { return Importer(*this); }
 
+    // Sync (§12): this database's device id, the DIR of its last sync (empty: never synced), the
+    // last change file it wrote, the nonce of its latest sync and how many changes wait to go out.
+    struct SyncState {
+        std::string device;
+        std::string dir;
+        std::int64_t out_seq = 0;
+        std::string attempt;
+        std::int64_t pending_out = 0;
+    };
+    SyncState sync_state();
+    // Remembers, in a transaction of its own, the nonce of the sync about to write its file.
+    void begin_sync_attempt(const std::string& attempt);
+    // Per other device: the last of its change files applied here.
+    std::map<std::string, std::int64_t> sync_applied();
+
+    // One sync: one IMMEDIATE transaction in which nothing applied is journaled (a sync is no
+    // step of undo) or captured (a device relays no one else's changes). Destroyed without
+    // commit(), it rolls everything back.
+    class Sync {
+    public:
+        explicit Sync(Store& store);
+        Sync(Sync&&) noexcept;
+        ~Sync();
+        // Each change file is applied whole or not at all: a savepoint, kept or rolled back.
+        void begin_file();
+        void end_file(bool keep);
+        // Applies one change of another device by the rules of §12: a later version wins, an entry
+        // deleted stays deleted, same-named slices added on two devices merge.
+        void apply(const SyncChange& change);
+        // Notes that file `seq` of `device` was applied.
+        void set_applied(const std::string& device, std::int64_t seq);
+        // Visits every change of this device not yet written, slices first (with the slices the
+        // other changes belong to), then goals, entries, ratings and reviews, and counts them as
+        // written (once committed); returns how many. Slices added under one name merge first.
+        std::int64_t each_outgoing(const std::function<void(const SyncChange&)>& visit);
+        // Commits: the last file written is `out_seq`; `dir` is remembered.
+        void commit(std::int64_t out_seq, const std::string& dir);
+
+    private:
+        void apply_slice(const SyncChange& change);
+        void write_slice(std::int64_t id, const SyncChange& change);
+        void delete_slice(const std::string& uuid);
+        // Gives slices that took a unique name (another slice held theirs) their own name back
+        // once it is free.
+        void settle_names();
+        void apply_record(const SyncChange& change);
+        void write_goal(const SyncChange& change, std::int64_t slice_id);
+        std::optional<SyncVersion> version(SyncKind kind, const std::string& uuid);
+        void set_version(SyncKind kind, const std::string& uuid, const SyncVersion& version);
+        std::optional<std::int64_t> slice_id(const std::string& uuid);
+        // An id for a row added to `table` that no undo of this device will ever want back.
+        std::int64_t next_id(const std::string& table);
+        Store& m_store;
+        std::unique_ptr<SQLite::Transaction> m_transaction;
+        std::map<std::string, std::int64_t> m_next_ids;
+    };
+
     // The underlying connection (for tests).
     SQLite::Database& database();
 
@@ -253,6 +313,12 @@ private:
     };
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, SqlHash, std::equal_to<>> m_statements;
 };
+
+// Throws the Error (exit 1) for a failed system call on `path` while `what` ("creating"), with errno's words.
+[[noreturn]] void fail_io(const std::string& what, const std::filesystem::path& path);
+
+// Creates the missing directories of `dir` (and `dir`), each mode 0700 whatever the umask (§1).
+void create_private_dirs(const std::filesystem::path& dir);
 
 // The Error (exit 1) for a failed SQLite call on the database at `path`, while `doing` ("opening",
 // "writing"): SQLite's message with the path, said in plain words and with a hint for the failures

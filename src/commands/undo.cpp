@@ -10,7 +10,7 @@ namespace {
 
 void run_undo(Context& context) {
     std::optional<std::string> summary;
-    if (Store* store = context.existing_store()) summary = store->undo();
+    if (Store* store = context.existing_store()) summary = store->undo(context.now());
     if (!summary) throw Error("nothing to undo");
     print(context.show("undone: " + *summary) + "\n");
 }

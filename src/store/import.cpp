@@ -113,12 +113,14 @@ bool Store::Importer::has_same_entry(const Entry& entry, bool name_based_only) {
 void Store::Importer::record_in_bulk() {
     if (m_in_bulk) return;
     m_store.m_db->exec("UPDATE journal_state SET recording = 0");
+    set_capturing(*m_store.m_db, false);
     m_in_bulk = true;
 }
 
 void Store::Importer::record_each() {
     if (!m_in_bulk) return;
     m_store.m_db->exec("UPDATE journal_state SET recording = 1");
+    set_capturing(*m_store.m_db, true);
     m_in_bulk = false;
 }
 
@@ -189,6 +191,8 @@ std::int64_t Store::Importer::finish() {
     };
     revert("entries", m_first_entry, m_last_entry);
     revert("ratings", m_first_rating, m_last_rating);
+    if (m_first_entry != 0) capture_inserted(*m_store.m_db, "entry", "entries", m_first_entry, m_last_entry);
+    if (m_first_rating != 0) capture_inserted(*m_store.m_db, "rating", "ratings", m_first_rating, m_last_rating);
     m_first_entry = m_last_entry = m_first_rating = m_last_rating = 0;
     return twice;
 }

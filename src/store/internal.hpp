@@ -27,6 +27,25 @@ inline constexpr int k_busy_timeout_ms = 10000;
 // `table` (columns listed with `id` first), for `pie undo`.
 std::string journal_triggers(std::string_view table, const std::vector<std::string_view>& columns);
 
+// The migration to schema 6 (sync, §12): a device id, record versions and the capture triggers
+// that give every row change of a command a new version, to be written out by the next sync.
+void add_sync(SQLite::Database& db);
+
+// Switches the capture triggers off (an import adding rows in bulk, a sync applying other
+// devices' changes) or on; and captures rows `first` to `last` of `table` (records of `kind`)
+// as inserted by the change under way.
+void set_capturing(SQLite::Database& db, bool on);
+void capture_inserted(SQLite::Database& db, std::string_view kind, std::string_view table, std::int64_t first,
+                      std::int64_t last);
+
+// Merges the live slices added under one name (§12): the one whose UUID sorts first keeps its
+// state, the others' records join it and they become its aliases. Run by a sync, uncaptured.
+void merge_twins(SQLite::Database& db);
+
+// Tells the capture triggers the time and number of the change under way (a Change, an undo);
+// nothing on a database older than schema 6.
+void stamp_change(SQLite::Database& db, Instant now);
+
 // Sets up a new connection: busy timeout, foreign keys, temporary data in memory, pie_fold().
 void configure(SQLite::Database& db);
 
@@ -60,6 +79,9 @@ inline constexpr std::string_view k_insert_rating =
 std::string_view insert_entry_sql(const Entry& entry);
 void bind_entry(SQLite::Statement& insert, const Entry& entry);
 void bind_rating(SQLite::Statement& insert, const Rating& rating);
+// Binds a goal's slice_id, title, kind, every, times, minutes, match, rating, state, created_at,
+// done_at, dropped_at and changed_at, in that order, from parameter `first` on.
+void bind_goal(SQLite::Statement& statement, const Goal& goal, int first);
 
 // An entry counts toward a goal with --match when its note contains the text, or a tag is the
 // text (a text with a space is no tag); the text is ?4.

@@ -3,6 +3,11 @@
 
 #include "internal.hpp"
 
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <string_view>
+
 namespace pie {
 
 Store::Change::Change(Store& store, Instant now)
@@ -13,6 +18,7 @@ Store::Change::Change(Store& store, Instant now)
     insert.bind(1, static_cast<std::int64_t>(now));
     insert.exec();
     m_id = m_store.m_db->getLastInsertRowid();
+    store_internal::stamp_change(*m_store.m_db, now);
 }
 
 void Store::Change::commit(const std::string& summary) {
@@ -29,8 +35,9 @@ Store::Change::~Change() = default;
 
 Store::Change Store::change(Instant now) { return Change(*this, now); }
 
-std::optional<std::string> Store::undo() {
+std::optional<std::string> Store::undo(Instant now) {
     SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+    store_internal::stamp_change(*m_db, now);
     SQLite::Statement last(*m_db, "SELECT id, summary FROM journal ORDER BY id DESC LIMIT 1");
     if (!last.executeStep()) return std::nullopt;
     std::int64_t id = last.getColumn(0).getInt64();
@@ -41,7 +48,17 @@ std::optional<std::string> Store::undo() {
     m_db->exec("UPDATE journal_state SET recording = 0");
     SQLite::Statement ops(*m_db, "SELECT statement FROM journal_ops WHERE change_id = ? ORDER BY id DESC");
     ops.bind(1, id);
-    while (ops.executeStep()) m_db->exec(ops.getColumn(0).getText());
+    try {
+        while (ops.executeStep()) m_db->exec(ops.getColumn(0).getText());
+    } catch (const SQLite::Exception& e) {
+        if ((e.getErrorCode() & 0xff) != SQLITE_CONSTRAINT) throw;
+        // Only sync (§12) makes a revert impossible: records from other devices depend on the row.
+        bool slice = std::string_view(e.what()).find("slice that went to other devices") != std::string_view::npos;
+        throw Error(fmt::format("cannot undo '{}': {}", summary,
+                                slice ? "a slice it added went to other devices with 'pie sync'"
+                                      : "records that came from other devices depend on it"),
+                    slice ? "retire the slice instead: 'pie slices retire NAME'" : "");
+    }
     ops.reset();
     m_db->exec("UPDATE journal_state SET recording = 1");
     SQLite::Statement forget(*m_db, "DELETE FROM journal WHERE id = ?");
@@ -51,6 +68,12 @@ std::optional<std::string> Store::undo() {
     return summary;
 }
 
-bool Store::has_changes() { return m_db->execAndGet("SELECT EXISTS (SELECT 1 FROM journal)").getInt() != 0; }
+bool Store::has_changes() {
+    if (m_db->execAndGet("SELECT EXISTS (SELECT 1 FROM journal)").getInt() != 0) return true;
+    // A sync writes no journal (it is no step of undo), yet what it applied or wrote is kept.
+    return m_db->tableExists("sync_state") &&
+           m_db->execAndGet("SELECT EXISTS (SELECT 1 FROM sync_peers) OR (SELECT out_seq FROM sync_state) > 0")
+                   .getInt() != 0;
+}
 
 }  // namespace pie

@@ -137,23 +137,6 @@ void retry_while_busy(Step step) {
     }
 }
 
-[[noreturn]] void fail_io(const std::string& what, const fs::path& path) {
-    throw Error(fmt::format("{} {}: {}", what, path.string(), std::strerror(errno)));
-}
-
-// Creates the missing directories of `dir`, each mode 0700 whatever the umask.
-void create_private_dirs(const fs::path& dir) {
-    if (dir.empty()) return;
-    struct stat st {};
-    if (::stat(dir.c_str(), &st) == 0) {
-        if (!S_ISDIR(st.st_mode)) throw Error(fmt::format("creating {}: not a directory", dir.string()));
-        return;
-    }
-    create_private_dirs(dir.parent_path());
-    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) fail_io("creating", dir);
-    if (::chmod(dir.c_str(), 0700) != 0) fail_io("creating", dir);
-}
-
 // Creates an empty database file, mode 0600 whatever the umask; false when it already existed.
 bool create_private_file(const fs::path& path) {
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
@@ -193,6 +176,22 @@ SQLite::Statement& Store::cached(std::string_view sql) {
     found->second->tryReset();
     found->second->clearBindings();
     return *found->second;
+}
+
+[[noreturn]] void fail_io(const std::string& what, const fs::path& path) {
+    throw Error(fmt::format("{} {}: {}", what, path.string(), std::strerror(errno)));
+}
+
+void create_private_dirs(const fs::path& dir) {
+    if (dir.empty()) return;
+    struct stat st {};
+    if (::stat(dir.c_str(), &st) == 0) {
+        if (!S_ISDIR(st.st_mode)) throw Error(fmt::format("creating {}: not a directory", dir.string()));
+        return;
+    }
+    create_private_dirs(dir.parent_path());
+    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) fail_io("creating", dir);
+    if (::chmod(dir.c_str(), 0700) != 0) fail_io("creating", dir);
 }
 
 Store Store::open_for_write(const fs::path& path) {

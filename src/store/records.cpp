@@ -109,6 +109,23 @@ void bind_rating(SQLite::Statement& insert, const Rating& rating) {
     insert.bind(5, rating.note);
 }
 
+void bind_goal(SQLite::Statement& statement, const Goal& goal, int first) {
+    statement.bind(first, goal.slice_id);
+    statement.bind(first + 1, goal.title);
+    statement.bind(first + 2, std::string(goal_kind_name(goal.kind)));
+    bind_optional(statement, first + 3,
+                  goal.every ? std::optional<std::string>(period_kind_name(*goal.every)) : std::nullopt);
+    bind_optional(statement, first + 4, goal.times);
+    bind_optional(statement, first + 5, goal.minutes);
+    bind_optional(statement, first + 6, goal.match);
+    bind_optional(statement, first + 7, goal.rating);
+    statement.bind(first + 8, std::string(goal_state_name(goal.state)));
+    statement.bind(first + 9, static_cast<std::int64_t>(goal.created_at));
+    bind_optional(statement, first + 10, goal.done_at);
+    bind_optional(statement, first + 11, goal.dropped_at);
+    statement.bind(first + 12, static_cast<std::int64_t>(goal.changed_at));
+}
+
 bool finds_row(SQLite::Statement& statement) {
     bool found = statement.executeStep();
     statement.reset();
@@ -267,19 +284,7 @@ std::int64_t Store::add_goal(const Goal& goal) {
                              "state, created_at, done_at, dropped_at, changed_at) "
                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, goal.uuid.empty() ? new_uuid() : goal.uuid);
-    insert.bind(2, goal.slice_id);
-    insert.bind(3, goal.title);
-    insert.bind(4, std::string(goal_kind_name(goal.kind)));
-    bind_optional(insert, 5, goal.every ? std::optional<std::string>(period_kind_name(*goal.every)) : std::nullopt);
-    bind_optional(insert, 6, goal.times);
-    bind_optional(insert, 7, goal.minutes);
-    bind_optional(insert, 8, goal.match);
-    bind_optional(insert, 9, goal.rating);
-    insert.bind(10, std::string(goal_state_name(goal.state)));
-    insert.bind(11, static_cast<std::int64_t>(goal.created_at));
-    bind_optional(insert, 12, goal.done_at);
-    bind_optional(insert, 13, goal.dropped_at);
-    insert.bind(14, static_cast<std::int64_t>(goal.changed_at));
+    bind_goal(insert, goal, 2);
     insert.exec();
     return m_db->getLastInsertRowid();
 }

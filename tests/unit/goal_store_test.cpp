@@ -300,14 +300,14 @@ TEST_CASE("undo reverts goal add, done and drop exactly") {
     }
     CHECK(store.goals(false).empty());
 
-    CHECK(store.undo() == "achieved goal #2");
+    CHECK(store.undo(0) == "achieved goal #2");
     auto back2 = store.goal(g2);
     REQUIRE(back2.has_value());
     CHECK(back2->state == GoalState::active);
     CHECK_FALSE(back2->done_at.has_value());
     CHECK(back2->changed_at == t + 10);
 
-    CHECK(store.undo() == "dropped goal #1");
+    CHECK(store.undo(0) == "dropped goal #1");
     auto back1 = store.goal(g1);
     REQUIRE(back1.has_value());
     CHECK(back1->state == GoalState::active);
@@ -319,12 +319,12 @@ TEST_CASE("undo reverts goal add, done and drop exactly") {
     CHECK_FALSE(back1->match.has_value());
     CHECK(store.goals(false).size() == 2);
 
-    CHECK(store.undo() == "added goal #2");
+    CHECK(store.undo(0) == "added goal #2");
     CHECK_FALSE(store.goal(g2).has_value());
-    CHECK(store.undo() == "added goal #1");
+    CHECK(store.undo(0) == "added goal #1");
     CHECK_FALSE(store.goal(g1).has_value());
     CHECK(store.goals(true).empty());
-    CHECK_FALSE(store.undo().has_value());
+    CHECK_FALSE(store.undo(0).has_value());
 }
 
 // --- What a goal is evaluated on ----------------------------------------------------------------
@@ -619,9 +619,9 @@ TEST_CASE("migrate() brings an in-memory schema-1 store to the current schema, k
     check_totals(facts, *store.goal(goal_id), date_of(2026, 11, 23), 2, 45);
 
     // Undo works across the migration: the goal, then the entries logged at schema 1.
-    CHECK(store.undo() == "added goal #1");
+    CHECK(store.undo(0) == "added goal #1");
     CHECK(store.goals(true).empty());
-    CHECK(store.undo() == "logged");
+    CHECK(store.undo(0) == "logged");
     CHECK(store.entries({}).size() == 1);
 
     // Migrating again is a no-op.

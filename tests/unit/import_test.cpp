@@ -254,9 +254,9 @@ TEST_CASE(
         store.add_entry(after);
         change.commit("log");
     }
-    CHECK(store.undo() == "log");
+    CHECK(store.undo(0) == "log");
     CHECK(store.entries({}).size() == 3);
-    CHECK(store.undo() == "import");
+    CHECK(store.undo(0) == "import");
     CHECK(store.entries({}).size() == 1);
     CHECK(store.ratings({}).empty());
     CHECK(store.goals(true).empty());

@@ -51,7 +51,7 @@ TEST_CASE("the migration makes each retired slice's retirement its history") {
     CHECK(entry->minutes == 30);
     CHECK_FALSE(entry->changed_at);
     // The migration is no change to undo.
-    CHECK_FALSE(store.undo());
+    CHECK_FALSE(store.undo(0));
 }
 
 TEST_CASE("retire and restore are kept, judged at an instant, and undone with their change") {
@@ -71,7 +71,7 @@ TEST_CASE("retire and restore are kept, judged at an instant, and undone with th
     CHECK(store.retired_by_history(career, 150) == true);
     CHECK(store.retired_by_history(career, 200) == false);
     CHECK(store.slice_history(career).size() == 2);
-    CHECK(store.undo() == "restored career");
+    CHECK(store.undo(0) == "restored career");
     CHECK(store.slice_history(career).size() == 1);
     CHECK(store.retired_by_history(career, 300) == true);
 }
@@ -125,7 +125,7 @@ TEST_CASE("update_entry changes an entry in place with its change time, undoably
     CHECK(now->note.empty());
     CHECK(now->tags == std::vector<std::string>{"a", "B"});
     CHECK(now->changed_at == 2000);
-    CHECK(store.undo() == "edited");
+    CHECK(store.undo(0) == "edited");
     auto back = store.entry(entry.id);
     CHECK(back->slice == "social");
     CHECK(back->minutes == 45);

@@ -214,7 +214,7 @@ TEST_CASE("a new database in memory is the default pie at the current schema") {
     CHECK(store.schema_version() == pie::k_schema_version);
     CHECK(store.database().execAndGet("PRAGMA application_id").getInt() == pie::k_application_id);
     CHECK(count_rows(store, "journal") == 0);
-    CHECK_FALSE(store.undo().has_value());  // creating the default pie is not an undoable change
+    CHECK_FALSE(store.undo(0).has_value());  // creating the default pie is not an undoable change
 }
 
 TEST_CASE("a new database file is the default pie, in WAL mode, and opening it again adds nothing") {
@@ -670,11 +670,11 @@ TEST_CASE("undo reverts an insert exactly and returns the change's summary") {
     REQUIRE(snapshot(store) != before);
     CHECK(count_rows(store, "journal") == 1);
 
-    CHECK(store.undo() == "logged #1 social 1h30m");
+    CHECK(store.undo(0) == "logged #1 social 1h30m");
     CHECK(snapshot(store) == before);
     CHECK(count_rows(store, "journal") == 0);
     CHECK(count_rows(store, "journal_ops") == 0);
-    CHECK_FALSE(store.undo().has_value());
+    CHECK_FALSE(store.undo(0).has_value());
 }
 
 TEST_CASE("undo reverts a delete exactly: same ids, UUIDs, NULLs and text") {
@@ -690,7 +690,7 @@ TEST_CASE("undo reverts a delete exactly: same ids, UUIDs, NULLs and text") {
         change.commit("removed #1 #2");
     }
     CHECK(store.entries({}).empty());
-    CHECK(store.undo() == "removed #1 #2");
+    CHECK(store.undo(0) == "removed #1 #2");
     CHECK(snapshot(store) == before);
     CHECK_FALSE(store.entry(occurrence)->minutes.has_value());
 }
@@ -706,7 +706,7 @@ TEST_CASE("undo reverts updates of a slice exactly") {
         change.commit("renamed and retired family");
     }
     REQUIRE(store.slices()[4].name == "kin");
-    CHECK(store.undo() == "renamed and retired family");
+    CHECK(store.undo(0) == "renamed and retired family");
     CHECK(snapshot(store) == before);
     CHECK_FALSE(store.slices()[4].retired());
 }
@@ -753,11 +753,11 @@ TEST_CASE("undo goes back one change at a time, several levels, then reports not
     for (int level = 4; level >= 1; --level) {
         CAPTURE(level);
         CHECK(snapshot(store) == states[static_cast<std::size_t>(level)]);
-        CHECK(store.undo() == "change " + std::to_string(level));
+        CHECK(store.undo(0) == "change " + std::to_string(level));
         CHECK(snapshot(store) == states[static_cast<std::size_t>(level) - 1]);
     }
-    CHECK_FALSE(store.undo().has_value());
-    CHECK_FALSE(store.undo().has_value());
+    CHECK_FALSE(store.undo(0).has_value());
+    CHECK_FALSE(store.undo(0).has_value());
     CHECK(snapshot(store) == states[0]);
     CHECK(count_rows(store, "journal") == 0);
     CHECK(count_rows(store, "journal_ops") == 0);
@@ -769,13 +769,13 @@ TEST_CASE("undo keeps working after new changes follow an undo") {
     log_entry(store, make_entry(social, k_t0, 10), "a");
     const std::string after_a = snapshot(store);
     log_entry(store, make_entry(social, k_t0 + 1, 20), "b");
-    CHECK(store.undo() == "b");
+    CHECK(store.undo(0) == "b");
     log_entry(store, make_entry(social, k_t0 + 2, 30), "c");
-    CHECK(store.undo() == "c");
+    CHECK(store.undo(0) == "c");
     CHECK(snapshot(store) == after_a);
-    CHECK(store.undo() == "a");
+    CHECK(store.undo(0) == "a");
     CHECK(store.entries({}).empty());
-    CHECK_FALSE(store.undo().has_value());
+    CHECK_FALSE(store.undo(0).has_value());
 }
 
 TEST_CASE("undo works on a database file, across reopening") {
@@ -788,7 +788,7 @@ TEST_CASE("undo works on a database file, across reopening") {
         log_entry(store, make_entry(slice_id(store, "career"), k_t0, 120, "deep work"), "logged career");
     }
     pie::Store store = pie::Store::open_for_write(path);
-    CHECK(store.undo() == "logged career");
+    CHECK(store.undo(0) == "logged career");
     CHECK(snapshot(store) == before);
 }
 
@@ -820,7 +820,7 @@ TEST_CASE("a Change destroyed without commit rolls back and leaves no journal ro
         CHECK(count_rows(store, "journal") == 1);
     }
     // The rolled-back change is no step of undo: undo reverts the committed one.
-    CHECK(store.undo() == "kept");
+    CHECK(store.undo(0) == "kept");
     CHECK(store.entries({}).empty());
 }
 
@@ -889,7 +889,7 @@ TEST_CASE("notes with quotes, control characters and 100 KB survive delete and u
     REQUIRE(store.entries({}).empty());
     REQUIRE(store.ratings({}).empty());
 
-    CHECK(store.undo() == "deleted notes");
+    CHECK(store.undo(0) == "deleted notes");
     CHECK((snapshot(store) == before));  // parenthesised: keep a 100 KB diff out of the report
     for (std::size_t i = 0; i < notes.size(); ++i) {
         CAPTURE(i);

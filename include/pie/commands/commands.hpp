@@ -35,6 +35,7 @@ void register_undo(CLI::App& command, Context& context);
 void register_slices(CLI::App& command, Context& context);
 void register_export(CLI::App& command, Context& context);
 void register_import(CLI::App& command, Context& context);
+void register_sync(CLI::App& command, Context& context);
 void register_completion(CLI::App& command, Context& context);
 
 // Every command, in the order `pie --help` lists them: the one place a command is named. Help,
@@ -56,6 +57,7 @@ inline constexpr Command k_commands[] = {
     {"slices", "List the slices of your pie, or change them", register_slices},
     {"export", "Write everything as JSON, or entries as CSV, to stdout", register_export},
     {"import", "Read a pie export, CSV entries or Timewarrior's export into your pie", register_import},
+    {"sync", "Exchange changes with your other devices through a shared folder", register_sync},
     {"completion", "Print a completion script for bash, zsh or fish", register_completion},
 };
 

@@ -1,0 +1,196 @@
+// Sync (§12) in the store: this database's sync state, the one transaction of a sync, and the
+// changes of this device that the next change file carries, read one at a time.
+
+#include "internal.hpp"
+
+#include <fmt/format.h>
+
+namespace pie {
+
+using namespace store_internal;
+
+Store::SyncState Store::sync_state() {
+    SyncState state;
+    SQLite::Statement select(*m_db,
+                             "SELECT device, coalesce(dir, ''), out_seq, coalesce(attempt, ''), "
+                             "(SELECT count(*) FROM sync_versions WHERE pending) FROM sync_state");
+    if (!select.executeStep()) throw Error("the database has no device id");
+    state.device = select.getColumn(0).getString();
+    state.dir = select.getColumn(1).getString();
+    state.out_seq = select.getColumn(2).getInt64();
+    state.attempt = select.getColumn(3).getString();
+    state.pending_out = select.getColumn(4).getInt64();
+    return state;
+}
+
+void Store::begin_sync_attempt(const std::string& attempt) {
+    SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement update(*m_db, "UPDATE sync_state SET attempt = ?");
+    update.bind(1, attempt);
+    update.exec();
+    transaction.commit();
+}
+
+std::map<std::string, std::int64_t> Store::sync_applied() {
+    std::map<std::string, std::int64_t> applied;
+    SQLite::Statement select(*m_db, "SELECT device, applied FROM sync_peers");
+    while (select.executeStep()) applied[select.getColumn(0).getString()] = select.getColumn(1).getInt64();
+    return applied;
+}
+
+Store::Sync::Sync(Store& store)
+    : m_store(store),
+      m_transaction(std::make_unique<SQLite::Transaction>(*store.m_db, SQLite::TransactionBehavior::IMMEDIATE)) {
+    m_store.m_db->exec("UPDATE journal_state SET recording = 0");
+    set_capturing(*m_store.m_db, false);
+}
+
+Store::Sync::Sync(Sync&&) noexcept = default;
+Store::Sync::~Sync() = default;
+
+void Store::Sync::begin_file() { m_store.m_db->exec("SAVEPOINT sync_file"); }
+
+void Store::Sync::end_file(bool keep) {
+    if (!keep) {
+        m_store.m_db->exec("ROLLBACK TO sync_file");
+        m_next_ids.clear();
+    }
+    m_store.m_db->exec("RELEASE sync_file");
+}
+
+void Store::Sync::set_applied(const std::string& device, std::int64_t seq) {
+    SQLite::Statement upsert(*m_store.m_db,
+                             "INSERT INTO sync_peers(device, applied) VALUES (?1, ?2) "
+                             "ON CONFLICT(device) DO UPDATE SET applied = ?2");
+    upsert.bind(1, device);
+    upsert.bind(2, seq);
+    upsert.exec();
+}
+
+void Store::Sync::commit(std::int64_t out_seq, const std::string& dir) {
+    merge_twins(*m_store.m_db);
+    settle_names();
+    SQLite::Statement update(*m_store.m_db, "UPDATE sync_state SET out_seq = ?, dir = ?, capturing = 1");
+    update.bind(1, out_seq);
+    update.bind(2, dir);
+    update.exec();
+    m_store.m_db->exec("UPDATE journal_state SET recording = 1");
+    m_transaction->commit();
+}
+
+namespace {
+
+// The version columns that follow a record's columns in the outgoing queries: gen, at, device,
+// the record's uuid (also for a deleted one) and its slice's uuid.
+constexpr std::string_view k_version_columns = "v.gen, v.at, v.device, v.uuid";
+
+// A pending version of `kind` joined with its row of `table` aliased `t` (absent: deleted), in
+// the order of their last change here: a device that applies them numbers its rows the same way.
+std::string pending_rows(std::string_view columns, std::string_view kind, std::string_view table, std::string_view t) {
+    return fmt::format(
+        "SELECT {0}, {1}, s.uuid FROM sync_versions v LEFT JOIN {3} {4} ON {4}.uuid = v.uuid "
+        "LEFT JOIN slices s ON s.id = {4}.slice_id WHERE v.pending AND v.kind = '{2}' ORDER BY v.stamp, v.uuid",
+        columns, k_version_columns, kind, table, t);
+}
+
+// The head of a change from the version columns starting at `column`.
+SyncChange change_head(SQLite::Statement& row, int column, SyncKind kind) {
+    SyncChange change;
+    change.kind = kind;
+    change.version = {row.getColumn(column).getInt64(), row.getColumn(column + 1).getInt64(),
+                      row.getColumn(column + 2).getString()};
+    change.uuid = row.getColumn(column + 3).getString();
+    change.deleted = row.getColumn(0).isNull();
+    if (!change.deleted && !row.getColumn(column + 4).isNull())
+        change.slice_uuid = row.getColumn(column + 4).getString();
+    return change;
+}
+
+// Slices that changed here, and those the other outgoing changes belong to (so a device that
+// hears of a record before its slice's own device can place it).
+constexpr std::string_view k_outgoing_slices = R"sql(
+SELECT s.id, v.gen, v.at, v.device, v.uuid, s.name, s.label, s.added_at, s.retired_at, s.changed_at, ss.born
+FROM sync_versions v LEFT JOIN slices s ON s.uuid = v.uuid LEFT JOIN sync_slices ss ON ss.uuid = v.uuid
+WHERE v.kind = 'slice' AND (v.pending OR v.uuid IN (SELECT uuid FROM slices WHERE id IN (
+    SELECT t.slice_id FROM sync_versions p JOIN entries t ON t.uuid = p.uuid WHERE p.pending AND p.kind = 'entry'
+    UNION SELECT t.slice_id FROM sync_versions p JOIN ratings t ON t.uuid = p.uuid WHERE p.pending AND p.kind = 'rating'
+    UNION SELECT t.slice_id FROM sync_versions p JOIN goals t ON t.uuid = p.uuid WHERE p.pending AND p.kind = 'goal')))
+  AND NOT EXISTS (SELECT 1 FROM sync_slices m WHERE m.uuid = v.uuid AND m.merged_into IS NOT NULL)
+ORDER BY v.stamp, v.uuid
+)sql";
+
+}  // namespace
+
+std::int64_t Store::Sync::each_outgoing(const std::function<void(const SyncChange&)>& visit) {
+    SQLite::Database& db = *m_store.m_db;
+    merge_twins(db);  // what goes out names the slices that stay
+    settle_names();
+    std::int64_t count = 0;
+    {
+        SQLite::Statement slices(db, std::string(k_outgoing_slices));
+        while (slices.executeStep()) {
+            SyncChange change;
+            change.kind = SyncKind::slice;
+            change.version = {slices.getColumn(1).getInt64(), slices.getColumn(2).getInt64(),
+                              slices.getColumn(3).getString()};
+            change.uuid = slices.getColumn(4).getString();
+            change.deleted = slices.getColumn(0).isNull();
+            if (!change.deleted) {
+                Slice& slice = change.slice;
+                slice.id = slices.getColumn(0).getInt64();
+                slice.uuid = change.uuid;
+                slice.name = slices.getColumn(5).getString();
+                slice.label = slices.getColumn(6).getString();
+                slice.added_at = slices.getColumn(7).getInt64();
+                slice.retired_at = column_optional<Instant>(slices, 8);
+                slice.changed_at = slices.getColumn(9).getInt64();
+                change.added_as = column_optional<std::string>(slices, 10);
+                change.history = m_store.slice_history(slice.id);
+            }
+            visit(change);
+            ++count;
+        }
+    }
+    // Goals, entries and ratings: the record's columns, then the version's.
+    auto each = [&](std::string_view columns, SyncKind kind, std::string_view table, std::string_view t, int column,
+                    const std::function<void(SQLite::Statement&, SyncChange&)>& read) {
+        SQLite::Statement rows(db, pending_rows(columns, sync_kind_name(kind), table, t));
+        while (rows.executeStep()) {
+            SyncChange change = change_head(rows, column, kind);
+            if (!change.deleted) read(rows, change);
+            visit(change);
+            ++count;
+        }
+    };
+    each(k_goal_columns, SyncKind::goal, "goals", "g", 16, [&](SQLite::Statement& row, SyncChange& change) {
+        change.goal = read_goal(row);
+        change.pauses = m_store.goal_pauses(change.goal.id);
+    });
+    each(k_entry_columns, SyncKind::entry, "entries", "e", 9,
+         [](SQLite::Statement& row, SyncChange& change) { change.entry = read_entry(row); });
+    each(k_rating_columns, SyncKind::rating, "ratings", "r", 7,
+         [](SQLite::Statement& row, SyncChange& change) { change.rating = read_rating(row); });
+    SQLite::Statement reviews(db, fmt::format("SELECT r.id, r.at, r.intention, {} FROM sync_versions v "
+                                              "LEFT JOIN reviews r ON r.uuid = v.uuid "
+                                              "WHERE v.pending AND v.kind = 'review' ORDER BY v.stamp, v.uuid",
+                                              k_version_columns));
+    while (reviews.executeStep()) {
+        SyncChange change;
+        change.kind = SyncKind::review;
+        change.version = {reviews.getColumn(3).getInt64(), reviews.getColumn(4).getInt64(),
+                          reviews.getColumn(5).getString()};
+        change.uuid = reviews.getColumn(6).getString();
+        change.deleted = reviews.getColumn(0).isNull();
+        if (!change.deleted) {
+            change.review = {reviews.getColumn(0).getInt64(), change.uuid, reviews.getColumn(1).getInt64(),
+                             column_optional<std::string>(reviews, 2)};
+        }
+        visit(change);
+        ++count;
+    }
+    // Written once the sync commits: nothing becomes pending while it runs (capture is off).
+    db.exec("UPDATE sync_versions SET pending = 0 WHERE pending");
+    return count;
+}
+
+}  // namespace pie
