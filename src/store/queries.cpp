@@ -98,7 +98,8 @@ GoalFacts Store::goal_lookups(const Goal& goal, Instant at, bool with_streak) {
         SQLite::Statement& select = cached("SELECT until_at, run FROM goal_streaks WHERE goal_id = ? AND zone = ?");
         select.bind(1, goal.id);
         select.bind(2, zone_key());
-        if (select.executeStep()) facts.known = StreakMark{select.getColumn(0).getInt64(), select.getColumn(1).getInt()};
+        if (select.executeStep())
+            facts.known = StreakMark{select.getColumn(0).getInt64(), select.getColumn(1).getInt()};
         select.reset();
     }
     if (goal.kind == GoalKind::rating) {

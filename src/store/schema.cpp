@@ -194,9 +194,7 @@ DROP TRIGGER entries_journal_update;
 // the goals on its slice (rating goals for ratings, the others for entries) that reach past its
 // time. An update drops by the old row and the new, when `columns` change.
 std::string streak_triggers(std::string_view table, int ratings, std::string_view columns) {
-    auto drop = [&](std::string_view row) {
-        return fmt::format("slice_id = {0}.slice_id AND until_at > {0}.at", row);
-    };
+    auto drop = [&](std::string_view row) { return fmt::format("slice_id = {0}.slice_id AND until_at > {0}.at", row); };
     return fmt::format(
         "CREATE TRIGGER {0}_streak_insert AFTER INSERT ON {0} BEGIN\n"
         "  DELETE FROM goal_streaks WHERE ratings = {1} AND {2};\nEND;\n"
@@ -242,7 +240,7 @@ END;
 // Migration i brings a database from schema version i to i + 1.
 using Migration = void (*)(SQLite::Database&);
 constexpr std::array<Migration, k_schema_version> k_migrations = {
-    migrate_to_1, migrate_to_2, add_goal_pauses_and_reviews, add_slice_events_and_entry_changes,
+    migrate_to_1,     migrate_to_2, add_goal_pauses_and_reviews, add_slice_events_and_entry_changes,
     add_goal_streaks, add_sync};
 
 }  // namespace

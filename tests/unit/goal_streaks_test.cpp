@@ -137,10 +137,10 @@ struct Scenario {
             if (auto goal = any_of("goals")) store.end_goal_pause(*goal, now - pick(0, 10) * k_day);
         } else if (kind == 10) {  // a goal's target or start changed (import, a future `goals edit`)
             if (auto goal = any_of("goals")) {
-                store.database().exec(
-                    "UPDATE goals SET created_at = created_at - " + std::to_string(pick(0, 30) * k_day) +
-                    ", times = CASE WHEN times IS NULL THEN NULL ELSE " + std::to_string(pick(1, 3)) +
-                    " END WHERE id = " + std::to_string(*goal));
+                store.database().exec("UPDATE goals SET created_at = created_at - " +
+                                      std::to_string(pick(0, 30) * k_day) +
+                                      ", times = CASE WHEN times IS NULL THEN NULL ELSE " + std::to_string(pick(1, 3)) +
+                                      " END WHERE id = " + std::to_string(*goal));
             }
         } else if (kind == 11) {
             auto importer = store.importer();

@@ -174,8 +174,10 @@ TEST_CASE("CSV rows into a pie without entries are staged: the same counts, rows
     pie::Store store = pie::Store::open_for_write(dir / "pie.db");
     auto& db = store.database();
     auto schema = [&] {
-        return db.execAndGet("SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_schema "
-                             "WHERE tbl_name = 'entries' ORDER BY name)")
+        return db
+            .execAndGet(
+                "SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_schema "
+                "WHERE tbl_name = 'entries' ORDER BY name)")
             .getString();
     };
     std::string before = schema();
