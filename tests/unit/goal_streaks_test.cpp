@@ -105,7 +105,7 @@ struct Scenario {
             return;
         }
         if (kind == 1) {
-            store.undo();
+            store.undo(now);
             return;
         }
         auto change = store.change(now);

@@ -211,8 +211,8 @@ TEST_CASE("CSV rows into a pie without entries are staged: the same counts, rows
     auto again = import_csv(store, csv);
     CHECK(again.entries_added == 0);
     CHECK(again.present == 4);
-    CHECK(store.undo());  // the second import, which changed nothing
-    CHECK(store.undo());
+    CHECK(store.undo(k_now));  // the second import, which changed nothing
+    CHECK(store.undo(k_now));
     CHECK(store.entries({}).empty());
     CHECK(schema() == before);
 }
