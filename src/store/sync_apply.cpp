@@ -293,12 +293,13 @@ void Store::Sync::apply_record(const SyncChange& change) {
             pauses.bind(1, change.uuid);
             pauses.exec();
         }
-        SQLite::Statement remove(db, fmt::format("DELETE FROM {} WHERE uuid = ?", table));
+        SQLite::Statement& remove = m_store.cached(fmt::format("DELETE FROM {} WHERE uuid = ?", table));
         remove.bind(1, change.uuid);
         remove.exec();
         return;
     }
-    SQLite::Statement exists(db, fmt::format("SELECT id FROM {} WHERE uuid = ?", table));
+    // Kept statements: a first sync may apply a whole database's records.
+    SQLite::Statement& exists = m_store.cached(fmt::format("SELECT id FROM {} WHERE uuid = ?", table));
     exists.bind(1, change.uuid);
     std::int64_t id = 0;
     if (exists.executeStep()) {
@@ -306,7 +307,7 @@ void Store::Sync::apply_record(const SyncChange& change) {
     } else {
         // A row that holds a valid record from its first moment; the update below fills it in.
         id = next_id(table);
-        SQLite::Statement insert(db, std::string(placeholder_insert(change.kind)));
+        SQLite::Statement& insert = m_store.cached(placeholder_insert(change.kind));
         insert.bind(1, id);
         insert.bind(2, change.uuid);
         if (slice) insert.bind(3, *slice);
@@ -323,7 +324,8 @@ void Store::Sync::apply_record(const SyncChange& change) {
             break;
         }
         case SyncKind::rating: {
-            SQLite::Statement update(db, "UPDATE ratings SET slice_id = ?, at = ?, score = ?, note = ? WHERE uuid = ?");
+            SQLite::Statement& update =
+                m_store.cached("UPDATE ratings SET slice_id = ?, at = ?, score = ?, note = ? WHERE uuid = ?");
             update.bind(1, *slice);
             update.bind(2, static_cast<std::int64_t>(change.rating.at));
             update.bind(3, change.rating.score);
