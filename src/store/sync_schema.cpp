@@ -1,4 +1,4 @@
-// The sync tables and capture triggers (§12), schema 4 to 5: a device id, the version of every
+// The sync tables and capture triggers (§12), schema 5 to 6: a device id, the version of every
 // record (which change made its current state), the slices' names at birth and merges, and what
 // was applied from other devices. Every write of a command is captured by the triggers, so no
 // command needs sync code of its own.
