@@ -29,11 +29,10 @@ using pie::GoalFacts;
 using pie::GoalKind;
 using pie::Instant;
 using pie::PeriodKind;
+using pie::test::k_day;
 using pie::test::utc_time;
 
 namespace {
-
-constexpr Instant k_day = 86400;
 
 struct Scenario {
     explicit Scenario(unsigned seed) : random(seed), store(pie::Store::open_in_memory()) {

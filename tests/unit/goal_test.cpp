@@ -29,12 +29,12 @@ using pie::Instant;
 using pie::PeriodKind;
 using pie::Totals;
 using pie::test::date_of;
+using pie::test::k_now;
 using pie::test::utc_time;
 
 namespace {
 
 // Tue 2026-11-24 18:30 CET, the tests' "now". Its ISO week starts Monday 2026-11-23.
-constexpr Instant k_now = utc_time(2026, 11, 24, 17, 30);
 
 Goal recurring(PeriodKind every, Instant created_at) {
     Goal goal;

@@ -17,10 +17,10 @@
 // goals, entries and ratings, and CSV rows. (End-to-end: tests/cli/import*.case.)
 
 using pie::Instant;
+using pie::test::k_now;
 
 namespace {
 
-constexpr Instant k_now = 1795541400;  // 2026-11-24T17:30:00Z
 constexpr std::string_view k_social = "0b6d3f0e-5f3a-4c6e-9d1a-7c2e8a4b1f06";
 
 pie::ImportCounts import_json(pie::Store& store, const std::string& json) {

@@ -22,12 +22,11 @@ using pie::NudgeFacts;
 using pie::NudgeGoal;
 using pie::NudgeSlice;
 using pie::PeriodKind;
+using pie::test::k_day;
+using pie::test::k_now;
 using pie::test::utc_time;
 
 namespace {
-
-constexpr Instant k_now = utc_time(2026, 11, 24, 17, 30);
-constexpr Instant k_day = 86400;
 
 // Entries `days_ago` whole days before now (same clock time).
 std::vector<Instant> entries_days_ago(std::initializer_list<int> days_ago) {

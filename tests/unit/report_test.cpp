@@ -19,15 +19,12 @@ using pie::Instant;
 using pie::Report;
 using pie::ReportPeriod;
 using pie::SliceFacts;
+using pie::test::k_day;
+using pie::test::k_hour;
+using pie::test::k_now;
 using pie::test::utc_time;
 
 namespace {
-
-constexpr Instant k_hour = 3600;
-constexpr Instant k_day = 86400;
-
-// Tue 2026-11-24 18:30 CET.
-constexpr Instant k_now = utc_time(2026, 11, 24, 17, 30);
 
 SliceFacts facts(std::string name, std::int64_t entries, std::int64_t minutes, std::optional<int> rating = {},
                  std::optional<int> rating_before = {}, std::optional<Instant> last_logged = {}) {

@@ -31,12 +31,12 @@
 
 namespace fs = std::filesystem;
 using pie::Instant;
+using pie::test::k_hour;
 using pie::test::TempDir;
 
 namespace {
 
 constexpr Instant k_t0 = 1795541400;  // 2026-11-24T17:30:00Z
-constexpr Instant k_hour = 3600;
 
 // Sets the process's umask for the life of the object.
 class UmaskGuard {

@@ -22,6 +22,12 @@ constexpr Instant utc_time(int y, unsigned m, unsigned d, int hh = 0, int mm = 0
     return sys_days{year{y} / month{m} / day{d}}.time_since_epoch().count() * 86400 + hh * 3600 + mm * 60 + ss;
 }
 
+// The tests' clock: an hour and a day of seconds, and "now", Tue 2026-11-24 18:30 in Berlin
+// (17:30 UTC), the PIE_NOW of the end-to-end cases.
+inline constexpr Instant k_hour = 3600;
+inline constexpr Instant k_day = 86400;
+inline constexpr Instant k_now = utc_time(2026, 11, 24, 17, 30);
+
 // A calendar date.
 constexpr Date date_of(int y, unsigned m, unsigned d) {
     return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};

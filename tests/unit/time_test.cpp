@@ -20,12 +20,13 @@
 using pie::Instant;
 using pie::When;
 using pie::test::date_of;
+using pie::test::k_day;
+using pie::test::k_hour;
+using pie::test::k_now;
 using pie::test::utc_time;
 using namespace std::chrono_literals;
 
 namespace {
-constexpr Instant k_hour = 3600;
-constexpr Instant k_day = 86400;
 
 // Cross-checked with `date -u -d 2026-11-24T17:30:00Z +%s` etc.
 static_assert(utc_time(1970, 1, 1) == 0);
@@ -34,7 +35,6 @@ static_assert(utc_time(2026, 3, 29, 1) == 1774746000);
 static_assert(utc_time(2026, 10, 25, 1, 30) == 1792891800);
 
 // Tue 2026-11-24 18:30 in Europe/Berlin (CET, +01:00).
-constexpr Instant k_now = utc_time(2026, 11, 24, 17, 30);
 // Local midnight starting Tue 2026-11-24 in Berlin.
 constexpr Instant k_today = utc_time(2026, 11, 23, 23);
 

@@ -13,11 +13,10 @@ using pie::PeriodKind;
 using pie::ReportPeriod;
 using pie::SliceFacts;
 using pie::Trend;
+using pie::test::k_now;
 using pie::test::utc_time;
 
 namespace {
-
-constexpr Instant k_now = utc_time(2026, 11, 24, 17, 30);
 
 SliceFacts facts(std::string name, std::int64_t entries, std::int64_t minutes, std::optional<int> rating = {},
                  std::optional<Instant> rating_at = {}) {

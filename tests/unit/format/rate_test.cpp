@@ -9,11 +9,10 @@
 // Unit tests of `pie rate --list`'s renderers (§4): the table, JSON and CSV.
 
 using pie::Rating;
+using pie::test::k_now;
 using pie::test::utc_time;
 
 namespace {
-
-constexpr pie::Instant k_now = utc_time(2026, 11, 24, 17, 30);  // Tue 24 Nov 18:30 in Berlin
 
 std::vector<Rating> sample() {
     Rating first;

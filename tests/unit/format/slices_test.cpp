@@ -8,11 +8,10 @@
 
 using pie::Slice;
 using pie::SliceActivity;
+using pie::test::k_now;
 using pie::test::utc_time;
 
 namespace {
-
-constexpr pie::Instant k_now = utc_time(2026, 11, 24, 17, 30);  // Tue 24 Nov 18:30 in Berlin
 
 std::vector<Slice> sample() {
     Slice social;
