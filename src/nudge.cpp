@@ -11,13 +11,12 @@ namespace pie {
 
 namespace {
 
-constexpr int k_title_width = 30;  // a goal's title in a line, at most (cut with "...", ASCII for --ascii)
-constexpr Instant k_day = 24 * 60 * 60;
-constexpr Instant k_due_within = 2 * k_day;          // goal_due: the period ends within 48 h
-constexpr std::int64_t k_quiet_floor_days = 7;       // quiet: more days than this ...
-constexpr std::size_t k_quiet_min_entries = 4;       // ... with at least this many entries in 90 days
-constexpr std::int64_t k_unrated_days = 14;          // unrated: no rating for this many days
-constexpr double k_hyper_focus_nudge = 0.60;         // hyper_focus: a share above this ...
+constexpr int k_title_width = 30;               // a goal's title in a line, at most (cut with "...", ASCII for --ascii)
+constexpr Instant k_due_within = 2 * k_day;     // goal_due: the period ends within 48 h
+constexpr std::int64_t k_quiet_floor_days = 7;  // quiet: more days than this ...
+constexpr std::size_t k_quiet_min_entries = 4;  // ... with at least this many entries in 90 days
+constexpr std::int64_t k_unrated_days = 14;     // unrated: no rating for this many days
+constexpr double k_hyper_focus_nudge = 0.60;    // hyper_focus: a share above this ...
 constexpr std::int64_t k_hyper_focus_minutes = 600;  // ... of at least 10 h
 
 // "every day", "every 3 days", "every 2.5 days".

@@ -157,7 +157,7 @@ Report compute_report(const ReportPeriod& period, Basis basis, Instant now, cons
         slice.rating = facts->rating;
         if (facts->rating && facts->rating_before) slice.rating_change = *facts->rating - *facts->rating_before;
         slice.last_logged = facts->last_logged;
-        if (facts->last_logged) slice.days_since_last = std::max<Instant>(0, (horizon - *facts->last_logged) / 86400);
+        if (facts->last_logged) slice.days_since_last = std::max<Instant>(0, (horizon - *facts->last_logged) / k_day);
         slice.neglected = slice.entries == 0;
         slice.hyper_focus = slice.share > k_hyper_focus_share;
         slice.needs_care = slice.rating && *slice.rating <= k_needs_care_rating && slice.share < even_share;

@@ -17,7 +17,6 @@ namespace {
 
 using namespace std::chrono;
 
-constexpr Instant k_day = 86400;
 constexpr std::string_view k_when_hint =
     "use e.g. 2026-11-24, 18:30, today, yesterday 18:30, mon 09:00, 3d ago, 2h ago";
 constexpr std::string_view k_duration_hint = "use e.g. 45m, 2h, 1h30m, 1.5h or 1:30";

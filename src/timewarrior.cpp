@@ -8,12 +8,6 @@
 
 namespace pie {
 
-namespace {
-
-constexpr Instant k_day_seconds = 86400;
-
-}  // namespace
-
 std::optional<Instant> parse_timew_time(std::string_view text) {
     // YYYYMMDDTHHMMSSZ
     if (text.size() != 16 || text[8] != 'T' || text[15] != 'Z') return std::nullopt;
@@ -30,7 +24,7 @@ std::optional<Instant> parse_timew_time(std::string_view text) {
     using namespace std::chrono;
     year_month_day date{year{*y}, month{static_cast<unsigned>(*mo)}, day{static_cast<unsigned>(*d)}};
     if (!date.ok() || *y < 1970 || *h > 23 || *mi > 59 || *s > 59) return std::nullopt;
-    return sys_days{date}.time_since_epoch().count() * k_day_seconds + *h * 3600 + *mi * 60 + *s;
+    return sys_days{date}.time_since_epoch().count() * k_day + *h * 3600 + *mi * 60 + *s;
 }
 
 TimewEntry map_interval(const TimewInterval& interval,
@@ -41,7 +35,7 @@ TimewEntry map_interval(const TimewInterval& interval,
         return entry;
     }
     Instant length = *interval.end - interval.start;
-    if (length > k_day_seconds) {
+    if (length > k_day) {
         entry.skipped = "longer than 24h";
         return entry;
     }

@@ -14,6 +14,9 @@ namespace pie {
 // Seconds since the Unix epoch, UTC. Every stored time is one.
 using Instant = std::int64_t;
 
+// Seconds in a day of 24 hours: the unit of "whole days" (§6 days_since_last, §11 nudge).
+inline constexpr Instant k_day = 86400;
+
 using Date = std::chrono::year_month_day;
 
 // A moment as the local clock shows it, with the UTC offset in force then.

@@ -61,7 +61,7 @@ std::vector<SliceFacts> report_facts(Store& store, const ReportPeriod& period) {
 Instant resolve_at(const std::optional<std::string>& at, Instant now) {
     if (!at) return now;
     Instant when = parse_when(*at, now).at;
-    if (when > now + 86400) {
+    if (when > now + k_day) {
         throw UserError(fmt::format("--at '{}' is more than a day in the future", *at));
     }
     return when;
