@@ -175,6 +175,11 @@ bool goal_active_at(const Goal& goal, Instant at) {
     return true;
 }
 
+bool resumes_streak(const Goal& goal, Instant at, const StreakMark& known) {
+    return goal.every && known.until <= period_containing(*goal.every, at).from &&
+           period_containing(*goal.every, known.until).from == known.until;
+}
+
 StreakMark closed_streak(const Goal& goal, Instant at, const GoalFacts& facts) {
     if (!goal.every) return StreakMark{at, 0};
     Period current = period_containing(*goal.every, at);
@@ -182,21 +187,19 @@ StreakMark closed_streak(const Goal& goal, Instant at, const GoalFacts& facts) {
     int target = target_of(goal);
     auto met = [&](const Period& period) { return reaches(progress_in(goal, period, at, facts, target), target); };
     StreakMark mark{current.from, 0};
-    if (facts.known && facts.known->until <= current.from) {
-        Period next = period_containing(*goal.every, facts.known->until);
-        if (next.from == facts.known->until) {
-            // Forward over the periods closed since: a met one adds, an unmet one breaks, a paused
-            // one neither; periods before the goal's first do not count.
-            mark.run = facts.known->run;
-            for (; next.from < current.from; next = next_period(next)) {
-                if (next.from < first) {
-                    mark.run = 0;
-                } else if (!skipped(facts, next)) {
-                    mark.run = met(next) ? mark.run + 1 : 0;
-                }
+    if (facts.known && resumes_streak(goal, at, *facts.known)) {
+        // Forward over the periods closed since: a met one adds, an unmet one breaks, a paused one
+        // neither; periods before the goal's first do not count.
+        mark.run = facts.known->run;
+        for (Period next = period_containing(*goal.every, facts.known->until); next.from < current.from;
+             next = next_period(next)) {
+            if (next.from < first) {
+                mark.run = 0;
+            } else if (!skipped(facts, next)) {
+                mark.run = met(next) ? mark.run + 1 : 0;
             }
-            return mark;
         }
+        return mark;
     }
     for (std::optional<Period> p = unskipped_from(facts, previous_period(current), first); p && met(*p);
          p = unskipped_from(facts, previous_period(*p), first)) {

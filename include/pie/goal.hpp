@@ -126,6 +126,10 @@ GoalStatus evaluate_goal(const Goal& goal, Instant at, const GoalFacts& facts, b
 // before that, else counted back from scratch. evaluate_goal adds the current period to it.
 StreakMark closed_streak(const Goal& goal, Instant at, const GoalFacts& facts);
 
+// Whether closed_streak brings `known` forward for `goal` at `at` (it ends at a period boundary at
+// or before the period containing `at`): then it reads nothing from before `known.until`.
+bool resumes_streak(const Goal& goal, Instant at, const StreakMark& known);
+
 // The key of the target and progress objects: "times", "minutes" or "rating"; empty for one-off goals.
 std::string_view goal_measure(const Goal& goal);
 

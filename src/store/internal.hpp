@@ -31,6 +31,10 @@ std::string journal_triggers(std::string_view table, const std::vector<std::stri
 // that give every row change of a command a new version, to be written out by the next sync.
 void add_sync(SQLite::Database& db);
 
+// The migration to schema 7: the journal, kept-streak and sync triggers of each table and event
+// combined into one (src/store/triggers.cpp), so that opening a database parses a third of the SQL.
+void combine_triggers(SQLite::Database& db);
+
 // Switches the capture triggers off (an import adding rows in bulk, a sync applying other
 // devices' changes) or on; and captures rows `first` to `last` of `table` (records of `kind`)
 // as inserted by the change under way.

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <limits>
 
 namespace pie {
 
@@ -103,10 +104,20 @@ GoalFacts Store::goal_lookups(const Goal& goal, Instant at, bool with_streak) {
         select.reset();
     }
     if (goal.kind == GoalKind::rating) {
-        SQLite::Statement& select =
-            cached("SELECT at, score FROM ratings WHERE slice_id = ? AND at <= ? ORDER BY at, id");
+        // Only what the evaluation reads: the rating at `at` without a streak; from the last one
+        // before the kept streak's end on when it is brought forward; else all of them.
+        Instant since = std::numeric_limits<Instant>::min();
+        if (!with_streak || !goal.every) {
+            since = at;
+        } else if (facts.known && resumes_streak(goal, at, *facts.known)) {
+            since = facts.known->until;
+        }
+        SQLite::Statement& select = cached(
+            "SELECT at, score FROM ratings WHERE slice_id = ?1 AND at <= ?2 AND at >= coalesce((SELECT max(at) "
+            "FROM ratings WHERE slice_id = ?1 AND at < ?3), ?3) ORDER BY at, id");
         select.bind(1, goal.slice_id);
         select.bind(2, static_cast<std::int64_t>(at));
+        select.bind(3, static_cast<std::int64_t>(since));
         while (select.executeStep())
             facts.ratings.emplace_back(select.getColumn(0).getInt64(), select.getColumn(1).getInt());
         select.reset();

@@ -43,6 +43,7 @@ std::string journal_triggers(std::string_view table, const std::vector<std::stri
 namespace {
 
 using store_internal::add_sync;
+using store_internal::combine_triggers;
 using store_internal::journal_triggers;
 
 void migrate_to_1(SQLite::Database& db) {
@@ -240,8 +241,8 @@ END;
 // Migration i brings a database from schema version i to i + 1.
 using Migration = void (*)(SQLite::Database&);
 constexpr std::array<Migration, k_schema_version> k_migrations = {
-    migrate_to_1,     migrate_to_2, add_goal_pauses_and_reviews, add_slice_events_and_entry_changes,
-    add_goal_streaks, add_sync};
+    migrate_to_1, migrate_to_2,    add_goal_pauses_and_reviews, add_slice_events_and_entry_changes, add_goal_streaks,
+    add_sync,     combine_triggers};
 
 }  // namespace
 

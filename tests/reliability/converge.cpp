@@ -42,6 +42,7 @@ struct Driver {
     long syncs = 0;
     long failures = 0;
     long undo_refused = 0;
+    std::string last_command;  // the last command run, for the messages
 
     explicit Driver(std::uint64_t seed, fs::path dir) : rng(seed), work(std::move(dir)) {}
 
@@ -53,6 +54,7 @@ struct Driver {
     // Runs `pie --db DB ARGS...` at the device's clock; stdout into `out` when given.
     int pie(int d, std::vector<std::string> args, std::string* out = nullptr) {
         args.insert(args.begin(), {"pie", "--db", db(d).string()});
+        last_command = fmt::format("{}", fmt::join(args, " "));
         std::vector<char*> argv;
         for (std::string& arg : args) argv.push_back(arg.data());
         argv.push_back(nullptr);
@@ -190,7 +192,7 @@ struct Driver {
         }
         if (code == 1) {
             ++failures;
-            fmt::print("device {}: a command failed at runtime: {}", d, stderr_text());
+            fmt::print("device {}: '{}' failed at runtime: {}\n", d, last_command, stderr_text());
         }
     }
 

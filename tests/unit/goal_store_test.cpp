@@ -529,7 +529,8 @@ TEST_CASE("--match is case-insensitive beyond ASCII") {
     check_totals(facts, goal, date_of(2026, 11, 23), 2, 30);
 }
 
-TEST_CASE("goal_lookups for a rating goal: the slice's ratings up to the instant, oldest first") {
+TEST_CASE("goal_lookups for a rating goal: the slice's ratings up to the instant, oldest first, from the last "
+          "one the evaluation needs") {
     pie::test::ZoneGuard zone("Europe/Berlin");
     pie::Store store = pie::Store::open_in_memory();
     std::int64_t mental = id_of_slice(store, "mental-health");
@@ -556,18 +557,31 @@ TEST_CASE("goal_lookups for a rating goal: the slice's ratings up to the instant
     goal.title = "feel rested";
     goal.kind = GoalKind::rating;
     goal.rating = 7;
+    goal.every = PeriodKind::week;
     goal.created_at = goal.changed_at = utc_time(2026, 11, 1);
-    goal = *store.goal(add_goal_committed(store, goal));
-    GoalFacts facts = store.goal_lookups(goal, now);
+    Goal weekly = *store.goal(add_goal_committed(store, goal));
+    store.database().exec("DELETE FROM goal_streaks");  // no kept streak: the walk reads them all
+    GoalFacts facts = store.goal_lookups(weekly, now);
     CHECK_FALSE(facts.period_totals);
     REQUIRE(facts.ratings.size() == 3);
     CHECK(facts.ratings[0] == std::pair<Instant, int>{utc_time(2026, 11, 10), 5});
     CHECK(facts.ratings[1] == std::pair<Instant, int>{utc_time(2026, 11, 20), 8});
     CHECK(facts.ratings[2] == std::pair<Instant, int>{now, 6});
-    pie::GoalStatus status = pie::evaluate_goal(goal, now, facts);
+    pie::GoalStatus status = pie::evaluate_goal(weekly, now, facts);
     CHECK(status.progress == 6);
     CHECK_FALSE(status.met);
-    status = pie::evaluate_goal(goal, now + 1, store.goal_lookups(goal, now + 1));
+
+    // Without the streak (nudge) or without periods, only the rating at the instant counts: the
+    // last one before it and those at it are read.
+    GoalFacts current = store.goal_lookups(weekly, now, false);
+    REQUIRE(current.ratings.size() == 2);
+    CHECK(current.ratings[0] == std::pair<Instant, int>{utc_time(2026, 11, 20), 8});
+    CHECK(current.ratings[1] == std::pair<Instant, int>{now, 6});
+    CHECK(pie::evaluate_goal(weekly, now, current, false).progress == 6);
+    goal.every.reset();
+    Goal latest = *store.goal(add_goal_committed(store, goal));
+    CHECK(store.goal_lookups(latest, now).ratings.size() == 2);
+    status = pie::evaluate_goal(latest, now + 1, store.goal_lookups(latest, now + 1));
     CHECK(status.progress == 9);
     CHECK(status.met);
 }

@@ -15,6 +15,7 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <tuple>
 #include <vector>
 
 // The kept goal streaks (table goal_streaks, schema 5): after random sequences of every kind of
@@ -173,24 +174,34 @@ struct Scenario {
             GoalFacts facts = store.goal_lookups(goal, at);
             if (facts.known && facts.known->until <= pie::period_containing(*goal.every, at).from) ++used;
             pie::GoalStatus kept = pie::evaluate_goal(goal, at, facts);
-            facts.known.reset();
-            pie::GoalStatus scratch = pie::evaluate_goal(goal, at, facts);
+            pie::GoalStatus scratch = pie::evaluate_goal(goal, at, scratch_facts(goal, at));
             REQUIRE(kept.streak == scratch.streak);
             CHECK(kept.met == scratch.met);
         }
+        std::vector<std::tuple<std::int64_t, Instant, int>> kept_rows;
         SQLite::Statement rows(store.database(), "SELECT goal_id, until_at, run FROM goal_streaks");
         while (rows.executeStep()) {
-            Goal goal = *store.goal(rows.getColumn(0).getInt64());
-            Instant until = rows.getColumn(1).getInt64();
+            kept_rows.emplace_back(rows.getColumn(0).getInt64(), rows.getColumn(1).getInt64(),
+                                   rows.getColumn(2).getInt());
+        }
+        for (const auto& [goal_id, until, run] : kept_rows) {
+            Goal goal = *store.goal(goal_id);
             CAPTURE(goal.id);
             CAPTURE(until);
-            GoalFacts facts = store.goal_lookups(goal, until);
-            facts.known.reset();
-            pie::StreakMark mark = pie::closed_streak(goal, until, facts);
+            pie::StreakMark mark = pie::closed_streak(goal, until, scratch_facts(goal, until));
             CHECK(mark.until == until);
-            REQUIRE(mark.run == rows.getColumn(2).getInt());
+            REQUIRE(mark.run == run);
         }
         return used;
+    }
+
+    // The facts of `goal` at `at` as a store without kept streaks reads them (all of its ratings).
+    GoalFacts scratch_facts(const Goal& goal, Instant at) {
+        store.database().exec("SAVEPOINT scratch; DELETE FROM goal_streaks");
+        GoalFacts facts = store.goal_lookups(goal, at);
+        store.database().exec("ROLLBACK TO scratch; RELEASE scratch");
+        REQUIRE_FALSE(facts.known);
+        return facts;
     }
 
     std::mt19937 random;
