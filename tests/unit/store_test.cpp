@@ -254,6 +254,35 @@ TEST_CASE("open_in_memory at schema 0 is empty; migrate brings it to the current
     check_new_pie(store);
 }
 
+TEST_CASE("schema 7 has one trigger per table and event; a change journaled before it is undone after") {
+    pie::Store store = pie::Store::open_in_memory(6);
+    std::int64_t social = slice_id(store, "social");
+    log_entry(store, make_entry(social, k_t0, 30, "it's \"quoted\"", {"a"}));
+    const std::string before = snapshot(store);
+    {
+        auto change = store.change(k_t0 + 1);
+        store.delete_entry(store.entries({}).front().id);
+        change.commit("removed #1");
+    }
+    store.migrate();
+    CHECK(store.schema_version() == 7);
+    auto names = [&](const std::string& where) {
+        SQLite::Statement query(store.database(),
+                                "SELECT group_concat(name, ' ') FROM (SELECT name FROM "
+                                "sqlite_schema WHERE " +
+                                    where + " ORDER BY name)");
+        query.executeStep();
+        return query.getColumn(0).getString();
+    };
+    CHECK(names("type = 'view'") == "journal_record streak_drop sync_touch");
+    CHECK(names("type = 'trigger' AND tbl_name = 'entries'") == "entries_delete entries_insert entries_update");
+    CHECK(names("type = 'trigger' AND tbl_name = 'goals'") ==
+          "goals_delete goals_insert goals_streak_delete goals_streak_update goals_update");
+    CHECK(count_rows(store, "sqlite_schema WHERE type = 'trigger'") == 29);
+    CHECK(store.undo(k_t0 + 2) == "removed #1");
+    CHECK(snapshot(store) == before);
+}
+
 TEST_CASE("two new databases give the default slices the same UUIDs") {
     pie::Store one = pie::Store::open_in_memory();
     pie::Store two = pie::Store::open_in_memory();
