@@ -5,9 +5,6 @@
 #include "internal.hpp"
 
 #include <fmt/format.h>
-#include <sqlite3.h>
-
-#include <filesystem>
 
 namespace pie {
 
@@ -129,13 +126,10 @@ bool Store::Importer::stage_entries() {
         m_store.m_db->execAndGet("SELECT EXISTS (SELECT 1 FROM entries)").getInt() != 0) {
         return m_staging;
     }
-    // The staged rows and the sorts spill to files in the database's own directory (unlinked as
-    // soon as SQLite opens them), never to /tmp: what stays in memory is SQLite's page caches.
-    std::filesystem::path dir = std::filesystem::absolute(m_store.m_path).parent_path();
-    sqlite3_free(sqlite3_temp_directory);
-    sqlite3_temp_directory = sqlite3_mprintf("%s", dir.c_str());
+    // The staged rows and the sorts spill to files in the database's own directory: what stays in
+    // memory is SQLite's page caches.
+    if (!spill_beside(*m_store.m_db, m_store.m_path)) return false;
     try {
-        m_store.m_db->exec("PRAGMA temp_store = FILE");
         m_store.m_db->exec(
             "CREATE TEMP TABLE staged_entries (uuid TEXT, slice_id INTEGER, at INTEGER, minutes INTEGER, "
             "note TEXT, tags TEXT)");

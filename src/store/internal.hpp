@@ -53,6 +53,12 @@ void stamp_change(SQLite::Database& db, Instant now);
 // Sets up a new connection: busy timeout, foreign keys, temporary data in memory, pie_fold().
 void configure(SQLite::Database& db);
 
+// Lets the sorts and temporary tables of connection `db` to the database file `path` spill to
+// files in that file's directory (unlinked as soon as SQLite opens them), never to /tmp: memory
+// then stays within SQLite's caches. False when the temporary database is in use (it cannot
+// change then) or the database is in memory.
+bool spill_beside(SQLite::Database& db, const std::string& path);
+
 // Tags as stored: one space between each.
 std::string join_tags(const std::vector<std::string>& tags);
 std::vector<std::string> split_tags(const std::string& text);

@@ -44,11 +44,24 @@ void store_internal::configure(SQLite::Database& db) {
     db.setBusyTimeout(k_busy_timeout_ms);
     db.exec("PRAGMA foreign_keys = ON");
     // Sorts and temporary indexes stay in memory: no temporary file in /var/tmp or elsewhere
-    // outside the database's own directory ever holds personal data. (A big import stages its rows
-    // in files of that directory instead: Store::Importer::stage_entries.)
+    // outside the database's own directory ever holds personal data. (A big import or sync spills
+    // to files of that directory instead: spill_beside.)
     db.exec("PRAGMA temp_store = MEMORY");
     sqlite3_create_function_v2(db.getHandle(), "pie_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
                                fold_function, nullptr, nullptr, nullptr);
+}
+
+bool store_internal::spill_beside(SQLite::Database& db, const std::string& path) {
+    if (path == ":memory:") return false;
+    fs::path dir = fs::absolute(path).parent_path();
+    sqlite3_free(sqlite3_temp_directory);
+    sqlite3_temp_directory = sqlite3_mprintf("%s", dir.c_str());
+    try {
+        db.exec("PRAGMA temp_store = FILE");
+    } catch (const SQLite::Exception&) {
+        return false;
+    }
+    return true;
 }
 
 namespace {

@@ -234,9 +234,8 @@ std::optional<Entry> Store::entry(std::int64_t id) {
 }
 
 void Store::update_entry(const Entry& entry) {
-    SQLite::Statement update(*m_db,
-                             "UPDATE entries SET slice_id = ?, at = ?, minutes = ?, note = ?, tags = ?, "
-                             "changed_at = ? WHERE id = ?");
+    SQLite::Statement& update =
+        cached("UPDATE entries SET slice_id = ?, at = ?, minutes = ?, note = ?, tags = ?, changed_at = ? WHERE id = ?");
     update.bind(1, entry.slice_id);
     update.bind(2, static_cast<std::int64_t>(entry.at));
     bind_optional(update, 3, entry.minutes);

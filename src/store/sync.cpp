@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace pie {
 
 using namespace store_internal;
@@ -84,13 +86,37 @@ namespace {
 // the record's uuid (also for a deleted one) and its slice's uuid.
 constexpr std::string_view k_version_columns = "v.gen, v.at, v.device, v.uuid";
 
+// Up to this many pending versions are found through their index; more (a first sync, a sync
+// after a big import) by reading the versions in key order, which skips the index's lookups.
+constexpr std::int64_t k_few_pending = 2000;
+// Many pending versions of up to this many changes here are read in one pass over the versions
+// per change (in key order: nothing to sort); with more changes, they are sorted.
+constexpr std::size_t k_passes = 8;
+
+// How the pending versions are read: `INDEXED BY` or `NOT INDEXED` (the primary key's order).
+std::string_view pending_access(bool few) { return few ? "INDEXED BY sync_versions_pending" : "NOT INDEXED"; }
+
 // A pending version of `kind` joined with its row of `table` aliased `t` (absent: deleted), in
 // the order of their last change here: a device that applies them numbers its rows the same way.
-std::string pending_rows(std::string_view columns, std::string_view kind, std::string_view table, std::string_view t) {
+// `by_stamp`: only those of one change here (?1), in UUID order.
+std::string pending_rows(std::string_view columns, std::string_view kind, std::string_view table, std::string_view t,
+                         std::string_view access, bool by_stamp) {
     return fmt::format(
-        "SELECT {0}, {1}, s.uuid FROM sync_versions v LEFT JOIN {3} {4} ON {4}.uuid = v.uuid "
-        "LEFT JOIN slices s ON s.id = {4}.slice_id WHERE v.pending AND v.kind = '{2}' ORDER BY v.stamp, v.uuid",
-        columns, k_version_columns, kind, table, t);
+        "SELECT {0}, {1}, s.uuid FROM sync_versions v {5} LEFT JOIN {3} {4} ON {4}.uuid = v.uuid "
+        "LEFT JOIN slices s ON s.id = {4}.slice_id WHERE v.pending AND v.kind = '{2}' {6}",
+        columns, k_version_columns, kind, table, t, access,
+        by_stamp ? "AND v.stamp = ?1 ORDER BY v.uuid" : "ORDER BY v.stamp, v.uuid");
+}
+
+// The changes here (stamps) that pending versions of `kind` come from, in order, up to one more
+// than k_passes (sorted here: SQLite would sort every version for the ORDER BY).
+std::vector<std::int64_t> pending_stamps(SQLite::Database& db, std::string_view kind) {
+    SQLite::Statement select(
+        db, fmt::format("SELECT DISTINCT stamp FROM sync_versions NOT INDEXED WHERE kind = '{}' AND pending", kind));
+    std::vector<std::int64_t> stamps;
+    while (stamps.size() <= k_passes && select.executeStep()) stamps.push_back(select.getColumn(0).getInt64());
+    std::sort(stamps.begin(), stamps.end());
+    return stamps;
 }
 
 // The head of a change from the version columns starting at `column`.
@@ -108,16 +134,19 @@ SyncChange change_head(SQLite::Statement& row, int column, SyncKind kind) {
 
 // Slices that changed here, and those the other outgoing changes belong to (so a device that
 // hears of a record before its slice's own device can place it).
-constexpr std::string_view k_outgoing_slices = R"sql(
+std::string outgoing_slices(std::string_view access) {
+    return fmt::format(R"sql(
 SELECT s.id, v.gen, v.at, v.device, v.uuid, s.name, s.label, s.added_at, s.retired_at, s.changed_at, ss.born
 FROM sync_versions v LEFT JOIN slices s ON s.uuid = v.uuid LEFT JOIN sync_slices ss ON ss.uuid = v.uuid
 WHERE v.kind = 'slice' AND (v.pending OR v.uuid IN (SELECT uuid FROM slices WHERE id IN (
-    SELECT t.slice_id FROM sync_versions p JOIN entries t ON t.uuid = p.uuid WHERE p.pending AND p.kind = 'entry'
-    UNION SELECT t.slice_id FROM sync_versions p JOIN ratings t ON t.uuid = p.uuid WHERE p.pending AND p.kind = 'rating'
-    UNION SELECT t.slice_id FROM sync_versions p JOIN goals t ON t.uuid = p.uuid WHERE p.pending AND p.kind = 'goal')))
+    SELECT t.slice_id FROM sync_versions p {0} JOIN entries t ON t.uuid = p.uuid WHERE p.pending AND p.kind = 'entry'
+    UNION SELECT t.slice_id FROM sync_versions p {0} JOIN ratings t ON t.uuid = p.uuid WHERE p.pending AND p.kind = 'rating'
+    UNION SELECT t.slice_id FROM sync_versions p {0} JOIN goals t ON t.uuid = p.uuid WHERE p.pending AND p.kind = 'goal')))
   AND NOT EXISTS (SELECT 1 FROM sync_slices m WHERE m.uuid = v.uuid AND m.merged_into IS NOT NULL)
 ORDER BY v.stamp, v.uuid
-)sql";
+)sql",
+                       access);
+}
 
 }  // namespace
 
@@ -125,9 +154,11 @@ std::int64_t Store::Sync::each_outgoing(const std::function<void(const SyncChang
     SQLite::Database& db = *m_store.m_db;
     merge_twins(db);  // what goes out names the slices that stay
     settle_names();
+    bool few = db.execAndGet("SELECT count(*) FROM sync_versions WHERE pending").getInt64() <= k_few_pending;
+    std::string_view access = pending_access(few);
     std::int64_t count = 0;
     {
-        SQLite::Statement slices(db, std::string(k_outgoing_slices));
+        SQLite::Statement slices(db, outgoing_slices(access));
         while (slices.executeStep()) {
             SyncChange change;
             change.kind = SyncKind::slice;
@@ -154,12 +185,22 @@ std::int64_t Store::Sync::each_outgoing(const std::function<void(const SyncChang
     // Goals, entries and ratings: the record's columns, then the version's.
     auto each = [&](std::string_view columns, SyncKind kind, std::string_view table, std::string_view t, int column,
                     const std::function<void(SQLite::Statement&, SyncChange&)>& read) {
-        SQLite::Statement rows(db, pending_rows(columns, sync_kind_name(kind), table, t));
-        while (rows.executeStep()) {
-            SyncChange change = change_head(rows, column, kind);
-            if (!change.deleted) read(rows, change);
-            visit(change);
-            ++count;
+        std::vector<std::int64_t> stamps;
+        if (!few) stamps = pending_stamps(db, sync_kind_name(kind));
+        bool by_stamp = !few && stamps.size() <= k_passes;
+        // Sorting many: the sort spills to files beside the database instead of growing in memory
+        // (not before: the statement journals of applying would go to files too, which is slower).
+        if (!few && !by_stamp) spill_beside(db, m_store.m_path);
+        SQLite::Statement rows(db, pending_rows(columns, sync_kind_name(kind), table, t, access, by_stamp));
+        for (std::size_t pass = 0; pass < (by_stamp ? stamps.size() : 1); ++pass) {
+            if (by_stamp) rows.bind(1, stamps[pass]);
+            while (rows.executeStep()) {
+                SyncChange change = change_head(rows, column, kind);
+                if (!change.deleted) read(rows, change);
+                visit(change);
+                ++count;
+            }
+            rows.reset();
         }
     };
     each(k_goal_columns, SyncKind::goal, "goals", "g", 16, [&](SQLite::Statement& row, SyncChange& change) {
@@ -170,10 +211,10 @@ std::int64_t Store::Sync::each_outgoing(const std::function<void(const SyncChang
          [](SQLite::Statement& row, SyncChange& change) { change.entry = read_entry(row); });
     each(k_rating_columns, SyncKind::rating, "ratings", "r", 7,
          [](SQLite::Statement& row, SyncChange& change) { change.rating = read_rating(row); });
-    SQLite::Statement reviews(db, fmt::format("SELECT r.id, r.at, r.intention, {} FROM sync_versions v "
+    SQLite::Statement reviews(db, fmt::format("SELECT r.id, r.at, r.intention, {} FROM sync_versions v {} "
                                               "LEFT JOIN reviews r ON r.uuid = v.uuid "
                                               "WHERE v.pending AND v.kind = 'review' ORDER BY v.stamp, v.uuid",
-                                              k_version_columns));
+                                              k_version_columns, access));
     while (reviews.executeStep()) {
         SyncChange change;
         change.kind = SyncKind::review;
@@ -189,7 +230,11 @@ std::int64_t Store::Sync::each_outgoing(const std::function<void(const SyncChang
         ++count;
     }
     // Written once the sync commits: nothing becomes pending while it runs (capture is off).
-    db.exec("UPDATE sync_versions SET pending = 0 WHERE pending");
+    // OR FAIL: setting 0 cannot fail, and SQLite then keeps no statement journal (a copy of every
+    // page changed: 170 MiB in memory for a million versions). Many: over the table, not the
+    // index, whose keys SQLite would first collect (64 MiB).
+    db.exec(few ? "UPDATE OR FAIL sync_versions SET pending = 0 WHERE pending"
+                : "UPDATE OR FAIL sync_versions SET pending = 0 WHERE +pending");
     return count;
 }
 

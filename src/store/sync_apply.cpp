@@ -19,17 +19,22 @@ constexpr std::string_view k_tables[] = {"slices", "goals", "entries", "ratings"
 
 std::string table_of(SyncKind kind) { return std::string(k_tables[static_cast<int>(kind)]); }
 
-// The INSERT of a new row (?1 id, ?2 uuid, ?3 slice) for a record that arrives.
+// The INSERT of a new goal or review (?1 id, ?2 uuid, ?3 slice), filled in by the UPDATE that
+// follows. Entries and ratings, which a first sync brings by the hundred thousand, are inserted
+// whole instead: one write, and one firing of each trigger, per record.
 std::string_view placeholder_insert(SyncKind kind) {
-    switch (kind) {
-        case SyncKind::goal:
-            return "INSERT INTO goals(id, uuid, slice_id, title, kind, state, created_at, changed_at) "
-                   "VALUES (?1, ?2, ?3, 'new', 'one-off', 'active', 0, 0)";
-        case SyncKind::rating: return "INSERT INTO ratings(id, uuid, slice_id, at, score) VALUES (?1, ?2, ?3, 0, 1)";
-        case SyncKind::review: return "INSERT INTO reviews(id, uuid, at) VALUES (?1, ?2, 0)";
-        default: return "INSERT INTO entries(id, uuid, slice_id, at) VALUES (?1, ?2, ?3, 0)";
+    if (kind == SyncKind::goal) {
+        return "INSERT INTO goals(id, uuid, slice_id, title, kind, state, created_at, changed_at) "
+               "VALUES (?1, ?2, ?3, 'new', 'one-off', 'active', 0, 0)";
     }
+    return "INSERT INTO reviews(id, uuid, at) VALUES (?1, ?2, 0)";
 }
+
+// The INSERT of a whole entry or rating: bind_entry's or bind_rating's parameters, then the id.
+constexpr std::string_view k_sync_insert_entry =
+    "INSERT INTO entries(uuid, slice_id, at, minutes, note, tags, changed_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr std::string_view k_sync_insert_rating =
+    "INSERT INTO ratings(uuid, slice_id, at, score, note, id) VALUES (?, ?, ?, ?, ?, ?)";
 
 bool same_part(const SliceEvent& a, const SliceEvent& b) { return a.at == b.at && a.retire == b.retire; }
 bool same_part(const GoalPause& a, const GoalPause& b) { return a.from == b.from && a.until == b.until; }
@@ -301,41 +306,60 @@ void Store::Sync::apply_record(const SyncChange& change) {
     // Kept statements: a first sync may apply a whole database's records.
     SQLite::Statement& exists = m_store.cached(fmt::format("SELECT id FROM {} WHERE uuid = ?", table));
     exists.bind(1, change.uuid);
-    std::int64_t id = 0;
-    if (exists.executeStep()) {
-        id = exists.getColumn(0).getInt64();
-    } else {
-        // A row that holds a valid record from its first moment; the update below fills it in.
-        id = next_id(table);
-        SQLite::Statement& insert = m_store.cached(placeholder_insert(change.kind));
-        insert.bind(1, id);
-        insert.bind(2, change.uuid);
-        if (slice) insert.bind(3, *slice);
-        insert.exec();
-    }
+    std::optional<std::int64_t> id;
+    if (exists.executeStep()) id = exists.getColumn(0).getInt64();
     exists.reset();
     switch (change.kind) {
-        case SyncKind::goal: write_goal(change, *slice); break;
         case SyncKind::entry: {
             Entry entry = change.entry;
-            entry.id = id;
+            entry.uuid = change.uuid;
             entry.slice_id = *slice;
-            m_store.update_entry(entry);
+            if (id) {
+                entry.id = *id;
+                m_store.update_entry(entry);
+                break;
+            }
+            SQLite::Statement& insert = m_store.cached(k_sync_insert_entry);
+            bind_entry(insert, entry);
+            insert.bind(8, next_id(table));
+            insert.exec();
             break;
         }
         case SyncKind::rating: {
+            Rating rating = change.rating;
+            rating.uuid = change.uuid;
+            rating.slice_id = *slice;
+            if (!id) {
+                SQLite::Statement& insert = m_store.cached(k_sync_insert_rating);
+                bind_rating(insert, rating);
+                insert.bind(6, next_id(table));
+                insert.exec();
+                break;
+            }
             SQLite::Statement& update =
-                m_store.cached("UPDATE ratings SET slice_id = ?, at = ?, score = ?, note = ? WHERE uuid = ?");
-            update.bind(1, *slice);
-            update.bind(2, static_cast<std::int64_t>(change.rating.at));
-            update.bind(3, change.rating.score);
-            update.bind(4, change.rating.note);
-            update.bind(5, change.uuid);
+                m_store.cached("UPDATE ratings SET slice_id = ?, at = ?, score = ?, note = ? WHERE id = ?");
+            update.bind(1, rating.slice_id);
+            update.bind(2, static_cast<std::int64_t>(rating.at));
+            update.bind(3, rating.score);
+            update.bind(4, rating.note);
+            update.bind(5, *id);
             update.exec();
             break;
         }
+        case SyncKind::goal:
         case SyncKind::review: {
-            SQLite::Statement update(db, "UPDATE reviews SET at = ?, intention = ? WHERE uuid = ?");
+            if (!id) {  // a row that holds a valid record from its first moment, filled in below
+                SQLite::Statement& insert = m_store.cached(placeholder_insert(change.kind));
+                insert.bind(1, next_id(table));
+                insert.bind(2, change.uuid);
+                if (slice) insert.bind(3, *slice);
+                insert.exec();
+            }
+            if (change.kind == SyncKind::goal) {
+                write_goal(change, *slice);
+                break;
+            }
+            SQLite::Statement& update = m_store.cached("UPDATE reviews SET at = ?, intention = ? WHERE uuid = ?");
             update.bind(1, static_cast<std::int64_t>(change.review.at));
             bind_optional(update, 2, change.review.intention);
             update.bind(3, change.uuid);

@@ -1,9 +1,11 @@
 #include <doctest/doctest.h>
 
 #include <pie/store.hpp>
+#include <pie/uuid.hpp>
 
 #include <SQLiteCpp/Database.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -53,6 +55,28 @@ void remove(pie::Store& store, std::int64_t id, pie::Instant at) {
     pie::Store::Change change = store.change(at);
     store.delete_entry(id);
     change.commit("rm");
+}
+
+// `changes` changes of `each` entries; returns their UUIDs in the order a sync sends them: change
+// by change, by UUID within one.
+std::vector<std::string> log_many(pie::Store& store, int changes, int each) {
+    std::vector<std::string> order;
+    for (int c = 0; c < changes; ++c) {
+        pie::Store::Change change = store.change(k_t + c);
+        std::vector<std::string> uuids;
+        for (int i = 0; i < each; ++i) {
+            pie::Entry entry;
+            entry.uuid = pie::new_uuid();
+            entry.slice_id = 1;
+            entry.at = k_t + c;
+            store.add_entry(entry);
+            uuids.push_back(entry.uuid);
+        }
+        change.commit("log");
+        std::sort(uuids.begin(), uuids.end());
+        order.insert(order.end(), uuids.begin(), uuids.end());
+    }
+    return order;
 }
 
 std::vector<std::string> notes(pie::Store& store) {
@@ -157,5 +181,21 @@ TEST_CASE("slices added under one name on two devices become one, the UUID that 
         std::vector<std::string> got = notes(*store);
         CHECK(got.size() == 2);
         for (const pie::Entry& entry : store->entries({})) CHECK(entry.slice == "chess");
+    }
+}
+
+TEST_CASE("many pending changes go out in the order they were made, read in a pass per change or sorted") {
+    for (int changes : {3, 12}) {  // a pass over the versions per change; more changes than passes
+        CAPTURE(changes);
+        pie::Store a = pie::Store::open_in_memory();
+        std::vector<std::string> expected = log_many(a, changes, 2400 / changes);  // more than read by index
+        std::vector<std::string> sent;
+        pie::Store::Sync out(a);
+        out.each_outgoing([&](const pie::SyncChange& change) {
+            if (change.kind == pie::SyncKind::entry) sent.push_back(change.uuid);
+        });
+        out.commit(1, "dir");
+        CHECK(sent == expected);
+        CHECK(a.sync_state().pending_out == 0);
     }
 }
