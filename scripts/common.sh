@@ -30,15 +30,18 @@ pie_ensure_packages() {
   "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 }
 
-# pie_build DIR BUILD_TYPE [CMAKE_ARGS...]: configure once, then an incremental build.
-# The build log is shown only when the build fails.
+# pie_build DIR BUILD_TYPE [CMAKE_ARGS...]: configure once, then an incremental build. A DIR
+# configured with other arguments (an older script's, say gcc's where clang is asked for) is
+# configured afresh. The build log is shown only when the build fails.
 pie_build() {
   local dir=$1 type=$2
   shift 2
-  local log="$dir.log"
-  if [ ! -f "$dir/CMakeCache.txt" ]; then
+  local log="$dir.log" args="-DCMAKE_BUILD_TYPE=$type $*"
+  if [ ! -f "$dir/CMakeCache.txt" ] || [ "$(cat "$dir/pie-configure-args" 2>/dev/null)" != "$args" ]; then
+    rm -f "$dir/CMakeCache.txt"
     cmake -S "$PIE_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE="$type" "$@" >"$log" 2>&1 \
       || { cat "$log" >&2; return 1; }
+    echo "$args" >"$dir/pie-configure-args"
   fi
   cmake --build "$dir" -j2 >"$log" 2>&1 || { cat "$log" >&2; return 1; }
 }

@@ -436,8 +436,8 @@ TEST_CASE("parse_when: malformed text is a UserError") {
         "ago 3d", "3dago x", "1000000d ago", "999999d ago", "999999w ago",
         // Garbage.
         "\xff\xfe", "2026-11-24\xc3\xa9",
-        "\xe2\x80\x8b"
-        "18:30"};
+        ("\xe2\x80\x8b"
+         "18:30")};
     for (const char* text : bad) check_bad_when(text);
 
     // Embedded NUL, kept in the view.
@@ -683,8 +683,8 @@ TEST_CASE("parse_duration / looks_like_duration: other shapes") {
         "-",
         "-m",
         "1h-30m",
-        "\xff"
-        "45m",
+        ("\xff"
+         "45m"),
         "45m\xff",
     };
     for (std::string_view text : cases) {

@@ -64,7 +64,7 @@ TEST_CASE("history as JSON: entry objects with their ids, user text exact") {
     CHECK(json[0].dump() == R"({"id":1,"uuid":"11111111-1111-4111-8111-111111111111","at":"2026-11-24T18:30:00+01:00",)"
                             R"("slice":"social","minutes":90,"note":"tab\there","tags":["work"]})");
     CHECK(json[1]["minutes"].is_null());
-    CHECK(json[1]["tags"] == nlohmann::json::array({"a", "b"}));
+    CHECK(json[1]["tags"] == nlohmann::ordered_json::array({"a", "b"}));
     CHECK(pie::render_history_json({}) == "[]\n");
 }
 
