@@ -444,7 +444,10 @@ std::string render_markdown(const Report& report, const RenderOptions& options) 
             for (const std::string& line : wrap(text, md.width, "- ", "  ", ascii)) out += line + "\n";
         }
     }
-    for (const std::string& line : intention_lines(report, ascii)) out += "\n" + paragraph(line);
+    for (const std::string& line : intention_lines(report, ascii)) {
+        out += '\n';
+        out += paragraph(line);
+    }
     return out;
 }
 

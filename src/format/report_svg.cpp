@@ -90,7 +90,7 @@ double add_legend(tinyxml2::XMLElement* parent, double top, const std::vector<st
 // title's part of each line isolated, so right-to-left text in it cannot reorder the rest.
 std::vector<std::string> goal_lines(const GoalReport& item, int columns) {
     std::string prefix = item.goal.slice + ": ";
-    std::string details = "(" + goal_details(item) + ")";
+    std::string details = fmt::format("({})", goal_details(item));
     std::vector<std::string> lines =
         wrap(xml_text(item.goal.title), columns, std::string(prefix.size(), ' '), "", false);
     for (std::size_t i = 0; i < lines.size(); ++i) {

@@ -238,9 +238,21 @@ int main(int argc, char** argv) {
     }
     std::uint64_t seed = std::stoull(argv[1]);
     long ops = std::stol(argv[2]);
-    fs::path work = argc > 3 ? fs::path(argv[3]) : fs::temp_directory_path() / fmt::format("pie-converge-{}", seed);
-    fs::remove_all(work);
-    fs::create_directories(work);
+    fs::path work;
+    if (argc > 3) {
+        work = argv[3];
+        fs::remove_all(work);
+        fs::create_directories(work);
+    } else {
+        // A folder of its own: two runs of the same seed at once (two checkouts' ctest) must not
+        // share one.
+        std::string name = (fs::temp_directory_path() / fmt::format("pie-converge-{}-XXXXXX", seed)).string();
+        if (!::mkdtemp(name.data())) {
+            fmt::print(stderr, "sync-converge: cannot create {}\n", name);
+            return 1;
+        }
+        work = name;
+    }
     setenv("TZ", "Europe/Berlin", 1);
     Driver driver(seed, work);
     for (int d = 0; d < k_devices; ++d) driver.skew[d] = driver.pick(3) == 0 ? 0 : driver.pick(121) - 60;
