@@ -5,6 +5,7 @@
 #include "internal.hpp"
 
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 namespace pie {
 
@@ -144,6 +145,24 @@ bool Store::Importer::stage_entries() {
     return true;
 }
 
+namespace {
+
+// Triggers off for the statements prepared while it lives (SQLite writes a statement's triggers
+// into it when it prepares it), and on again after, whatever happens.
+class TriggersOff {
+public:
+    explicit TriggersOff(SQLite::Database& db) : m_db(db) { enable(0); }
+    ~TriggersOff() { enable(1); }
+    TriggersOff(const TriggersOff&) = delete;
+    TriggersOff& operator=(const TriggersOff&) = delete;
+
+private:
+    void enable(int on) { sqlite3_db_config(m_db.getHandle(), SQLITE_DBCONFIG_ENABLE_TRIGGER, on, nullptr); }
+    SQLite::Database& m_db;
+};
+
+}  // namespace
+
 std::int64_t Store::Importer::write_staged() {
     // The indexes of entries other than the UUID's, dropped and built again after the rows are in:
     // CREATE INDEX sorts once, where inserting would touch a page per row.
@@ -155,10 +174,17 @@ std::int64_t Store::Importer::write_staged() {
     select.reset();
     for (const auto& index : indexes) m_store.m_db->exec(fmt::format("DROP INDEX \"{}\"", index.first));
     // In UUID order, so the UNIQUE index grows at its end; rows staged twice (the same UUID is
-    // the same content) are written once.
-    int added = m_store.m_db->exec(
-        "INSERT INTO entries(uuid, slice_id, at, minutes, note, tags) "
-        "SELECT uuid, slice_id, at, minutes, note, tags FROM staged_entries GROUP BY uuid ORDER BY uuid");
+    // the same content) are written once. Without the triggers: the journal and sync take the
+    // rows by their range of ids (finish), and the kept streaks of every goal counted on entries
+    // go at once (there were no entries), instead of a trigger's work for each row.
+    int added = 0;
+    {
+        TriggersOff off(*m_store.m_db);
+        added = m_store.m_db->exec(
+            "INSERT INTO entries(uuid, slice_id, at, minutes, note, tags) "
+            "SELECT uuid, slice_id, at, minutes, note, tags FROM staged_entries GROUP BY uuid ORDER BY uuid");
+    }
+    m_store.m_db->exec("DELETE FROM goal_streaks WHERE ratings = 0");
     for (const auto& index : indexes) m_store.m_db->exec(index.second);
     std::int64_t staged = m_store.m_db->execAndGet("SELECT count(*) FROM staged_entries").getInt64();
     m_store.m_db->exec("DROP TABLE staged_entries");

@@ -3,10 +3,13 @@
 #include "support.hpp"
 
 #include <pie/error.hpp>
+#include <pie/goal.hpp>
 #include <pie/import.hpp>
 #include <pie/store.hpp>
+#include <pie/time.hpp>
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 #include <filesystem>
@@ -181,6 +184,25 @@ TEST_CASE("CSV rows into a pie without entries are staged: the same counts, rows
             .getString();
     };
     std::string before = schema();
+    // A weekly goal on social, its streak kept (0) before the import brings a met week.
+    std::int64_t goal_id = 0;
+    {
+        auto change = store.change(k_now);
+        pie::Goal goal;
+        goal.slice_id = slice_named(store.slices(), "social").id;
+        goal.title = "see people";
+        goal.kind = pie::GoalKind::recurring;
+        goal.every = pie::PeriodKind::week;
+        goal.created_at = goal.changed_at = k_now - 30 * pie::k_day;
+        goal_id = store.add_goal(goal);
+        change.commit("goal");
+    }
+    auto kept_run = [&] {
+        SQLite::Statement select(db, "SELECT run FROM goal_streaks WHERE goal_id = ?");
+        select.bind(1, goal_id);
+        return select.executeStep() ? select.getColumn(0).getInt() : -1;
+    };
+    CHECK(kept_run() == 0);
     std::string csv =
         "at,slice,minutes,note,tags\n"
         "2026-11-20T11:00:00+01:00,work,,,\n"
@@ -203,9 +225,11 @@ TEST_CASE("CSV rows into a pie without entries are staged: the same counts, rows
         CHECK(file.path().filename().string().rfind("pie.db", 0) == 0);
     }
 
-    // Its undo is one statement.
+    // Its undo is one statement; the rows were written without triggers, whose work the import
+    // did once: the goal's kept streak was counted again (last week met).
     CHECK(db.execAndGet("SELECT count(*) FROM journal_ops WHERE change_id = (SELECT max(id) FROM journal)").getInt() ==
           1);
+    CHECK(kept_run() == 1);
 
     // Again: entries exist now, so the rows go through the index and are all present.
     auto again = import_csv(store, csv);
@@ -215,6 +239,7 @@ TEST_CASE("CSV rows into a pie without entries are staged: the same counts, rows
     CHECK(store.undo(k_now));
     CHECK(store.entries({}).empty());
     CHECK(schema() == before);
+    CHECK(kept_run() == -1);  // the triggers are on again: the undo's deletes dropped the mark
 }
 
 TEST_CASE(
