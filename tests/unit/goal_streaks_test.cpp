@@ -184,13 +184,14 @@ struct Scenario {
             kept_rows.emplace_back(rows.getColumn(0).getInt64(), rows.getColumn(1).getInt64(),
                                    rows.getColumn(2).getInt());
         }
-        for (const auto& [goal_id, until, run] : kept_rows) {
-            Goal goal = *store.goal(goal_id);
+        for (const auto& row : kept_rows) {
+            Goal goal = *store.goal(std::get<0>(row));
+            Instant until = std::get<1>(row);
             CAPTURE(goal.id);
             CAPTURE(until);
             pie::StreakMark mark = pie::closed_streak(goal, until, scratch_facts(goal, until));
             CHECK(mark.until == until);
-            REQUIRE(mark.run == run);
+            REQUIRE(mark.run == std::get<2>(row));
         }
         return used;
     }
