@@ -529,8 +529,9 @@ TEST_CASE("--match is case-insensitive beyond ASCII") {
     check_totals(facts, goal, date_of(2026, 11, 23), 2, 30);
 }
 
-TEST_CASE("goal_lookups for a rating goal: the slice's ratings up to the instant, oldest first, from the last "
-          "one the evaluation needs") {
+TEST_CASE(
+    "goal_lookups for a rating goal: the slice's ratings up to the instant, oldest first, from the last "
+    "one the evaluation needs") {
     pie::test::ZoneGuard zone("Europe/Berlin");
     pie::Store store = pie::Store::open_in_memory();
     std::int64_t mental = id_of_slice(store, "mental-health");
