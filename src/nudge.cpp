@@ -1,4 +1,5 @@
 #include <pie/nudge.hpp>
+#include <pie/period.hpp>
 #include <pie/text.hpp>
 
 #include <fmt/format.h>
@@ -44,8 +45,7 @@ std::string goal_standing(const Goal& goal, const GoalStatus& status) {
 std::optional<Nudge> goal_due(const NudgeGoal& item, Instant now) {
     const Goal& goal = item.goal;
     const GoalStatus& status = item.status;
-    if (goal.state != GoalState::active || !goal.every || *goal.every == PeriodKind::day) return std::nullopt;
-    if (status.paused || status.met || !status.period || status.period->to - now > k_due_within) return std::nullopt;
+    if (!may_be_due(goal, now) || status.paused || status.met || !status.period) return std::nullopt;
     std::string ends = status.period->to - now <= k_day ? "today" : "tomorrow";
     std::string next = goal.kind == GoalKind::rating ? fmt::format("pie rate {}", goal.slice)
                                                      : fmt::format("pie log {} ...", goal.slice);
@@ -93,6 +93,11 @@ std::optional<Nudge> hyper_focus(const NudgeFacts& facts) {
 
 bool may_be_quiet(bool active, std::optional<Instant> last_entry, Instant now) {
     return active && last_entry && (now - *last_entry) / k_day > k_quiet_floor_days;
+}
+
+bool may_be_due(const Goal& goal, Instant now) {
+    return goal.state == GoalState::active && goal.every && *goal.every != PeriodKind::day &&
+           period_containing(*goal.every, now).to - now <= k_due_within;
 }
 
 Date nudge_window_start(Instant now) { return add_days(local_date(now), -(k_nudge_recent_days - 1)); }

@@ -36,7 +36,7 @@ struct NudgeFacts {
     Instant now = 0;
     std::vector<NudgeSlice> slices;      // every slice, in pie order
     std::optional<Instant> last_rating;  // of any slice, up to now
-    std::vector<NudgeGoal> goals;        // the active goals
+    std::vector<NudgeGoal> goals;        // the goals that may be due (may_be_due)
 };
 
 // One candidate line. `kind` is goal_due, quiet, unrated or hyper_focus; `days` the whole days
@@ -56,6 +56,10 @@ inline constexpr int k_nudge_recent_days = 90;
 // days since): only then does the quiet rule need its 90 days of entries, so a nudge on a pie
 // in daily use reads none of them.
 bool may_be_quiet(bool active, std::optional<Instant> last_entry, Instant now);
+
+// Whether `goal` can be due at `now` (§11): active, weekly or monthly, its current period ending
+// within 48 hours. Only then does the nudge read how far it got, so most days it reads no goal.
+bool may_be_due(const Goal& goal, Instant now);
 
 // The first day of the last 90 days at `now` (today and the 89 days before it).
 Date nudge_window_start(Instant now);

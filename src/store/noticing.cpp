@@ -49,7 +49,7 @@ std::optional<NudgeFacts> Store::nudge_facts(const std::filesystem::path& path, 
         }
         if (version < 2) return facts;  // no goals yet
         for (const Goal& goal : store.goals(false)) {
-            if (!goal.every || *goal.every == PeriodKind::day) continue;
+            if (!may_be_due(goal, now)) continue;
             facts.goals.push_back(
                 NudgeGoal{goal, evaluate_goal(goal, now, store.goal_lookups(goal, now, false), false)});
         }

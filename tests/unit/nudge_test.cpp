@@ -261,6 +261,24 @@ TEST_CASE("goal_due words: minutes and rating goals, long titles cut") {
     CHECK(nudges[1].text == "\"calm\" has a rating of 4 (aim: 6) and this week ends today: pie rate mental-health");
 }
 
+TEST_CASE("may_be_due: an active weekly or monthly goal whose period ends within 48 h") {
+    pie::test::ZoneGuard zone("Europe/Berlin");
+    pie::Goal goal = weekly_goal(1, "social", k_now, 2, 0).goal;
+    Instant monday = utc_time(2026, 11, 29, 23);  // Mon 30 Nov 00:00 in Berlin: the week's end
+    CHECK(pie::may_be_due(goal, monday - 2 * k_day));
+    CHECK_FALSE(pie::may_be_due(goal, monday - 2 * k_day - 1));
+    CHECK(pie::may_be_due(goal, monday - 1));
+    goal.state = pie::GoalState::done;
+    CHECK_FALSE(pie::may_be_due(goal, monday - 1));
+    goal.state = pie::GoalState::active;
+    goal.every = PeriodKind::day;
+    CHECK_FALSE(pie::may_be_due(goal, monday - 1));
+    goal.every = PeriodKind::month;  // November ends at Tue 1 Dec 00:00
+    CHECK_FALSE(pie::may_be_due(goal, monday - 2 * k_day));
+    CHECK(pie::may_be_due(goal, monday - 1));
+    CHECK_FALSE(pie::may_be_due(goal, monday + k_day));  // December has begun
+}
+
 TEST_CASE("may_be_quiet: more than 7 whole days since the last entry of an active slice") {
     using pie::may_be_quiet;
     CHECK_FALSE(may_be_quiet(true, std::nullopt, k_now));           // never logged
