@@ -141,18 +141,6 @@ Json record_of(const SyncChange& change) {
     return nullptr;
 }
 
-// format_iso of a version's time: the versions of a first sync share a few times, so the last
-// one is kept.
-const std::string& version_time(Instant at) {
-    static thread_local Instant last_at = 0;
-    static thread_local std::string last = format_iso(0);
-    if (at != last_at) {
-        last_at = at;
-        last = format_iso(at);
-    }
-    return last;
-}
-
 SyncChange read_change(const Json& line, Instant now) {
     SyncChange change;
     std::string kind = text(line, "kind");
@@ -224,7 +212,7 @@ std::string encode_change(const SyncChange& change) {
         {"kind", sync_kind_name(change.kind)},
         {"uuid", change.uuid},
         {"version",
-         {{"gen", change.version.gen}, {"at", version_time(change.version.at)}, {"device", change.version.device}}}};
+         {{"gen", change.version.gen}, {"at", format_iso(change.version.at)}, {"device", change.version.device}}}};
     if (!change.deleted) {
         if (change.kind == SyncKind::slice) {
             line["added_as"] = change.added_as ? Json(*change.added_as) : Json(nullptr);
