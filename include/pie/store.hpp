@@ -236,15 +236,16 @@ public:
     Importer importer() { return Importer(*this); }
 
     // Sync (§12): this database's device id, the DIR of its last sync (empty: never synced), the
-    // last change file it wrote, the nonce of its latest sync and how many changes wait to go out.
+    // last change file it wrote and the nonce of its latest sync.
     struct SyncState {
         std::string device;
         std::string dir;
         std::int64_t out_seq = 0;
         std::string attempt;
-        std::int64_t pending_out = 0;
     };
     SyncState sync_state();
+    // How many changes here wait to go out.
+    std::int64_t sync_pending_out();
     // Remembers, in a transaction of its own, the nonce of the sync about to write its file.
     void begin_sync_attempt(const std::string& attempt);
     // Per other device: the last of its change files applied here.

@@ -136,7 +136,7 @@ SyncStatus read_status(Store& store) {
     SyncStatus status;
     status.dir = state.dir;
     status.device = state.device;
-    status.pending_out = state.pending_out;
+    status.pending_out = store.sync_pending_out();
     if (state.dir.empty()) return status;
     std::map<std::string, std::int64_t> applied = store.sync_applied();
     for (const std::string& device : device_folders(state.dir)) {

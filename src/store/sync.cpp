@@ -13,16 +13,17 @@ using namespace store_internal;
 
 Store::SyncState Store::sync_state() {
     SyncState state;
-    SQLite::Statement select(*m_db,
-                             "SELECT device, coalesce(dir, ''), out_seq, coalesce(attempt, ''), "
-                             "(SELECT count(*) FROM sync_versions WHERE pending) FROM sync_state");
+    SQLite::Statement select(*m_db, "SELECT device, coalesce(dir, ''), out_seq, coalesce(attempt, '') FROM sync_state");
     if (!select.executeStep()) throw Error("the database has no device id");
     state.device = select.getColumn(0).getString();
     state.dir = select.getColumn(1).getString();
     state.out_seq = select.getColumn(2).getInt64();
     state.attempt = select.getColumn(3).getString();
-    state.pending_out = select.getColumn(4).getInt64();
     return state;
+}
+
+std::int64_t Store::sync_pending_out() {
+    return m_db->execAndGet("SELECT count(*) FROM sync_versions WHERE pending").getInt64();
 }
 
 void Store::begin_sync_attempt(const std::string& attempt) {
@@ -45,6 +46,10 @@ Store::Sync::Sync(Store& store)
       m_transaction(std::make_unique<SQLite::Transaction>(*store.m_db, SQLite::TransactionBehavior::IMMEDIATE)) {
     m_store.m_db->exec("UPDATE journal_state SET recording = 0");
     set_capturing(*m_store.m_db, false);
+    // Within the 10 MiB budget (docs/PERFORMANCE.md), whatever the size of the data: a first sync
+    // reads every record once, in order, and applying a snapshot writes its rows in order, so a
+    // quarter of SQLite's default page cache costs them little.
+    m_store.m_db->exec("PRAGMA main.cache_size = -512");
 }
 
 Store::Sync::Sync(Sync&&) noexcept = default;
@@ -90,7 +95,7 @@ constexpr std::string_view k_version_columns = "v.gen, v.at, v.device, v.uuid";
 // after a big import) by reading the versions in key order, which skips the index's lookups.
 constexpr std::int64_t k_few_pending = 2000;
 // Many pending versions of up to this many changes here are read in one pass over the versions
-// per change (in key order: nothing to sort); with more changes, they are sorted.
+// per change (in key order: nothing to sort); with more changes, in the order of their rows.
 constexpr std::size_t k_passes = 8;
 
 // How the pending versions are read: `INDEXED BY` or `NOT INDEXED` (the primary key's order).
@@ -106,6 +111,26 @@ std::string pending_rows(std::string_view columns, std::string_view kind, std::s
         "LEFT JOIN slices s ON s.id = {4}.slice_id WHERE v.pending AND v.kind = '{2}' {6}",
         columns, k_version_columns, kind, table, t, access,
         by_stamp ? "AND v.stamp = ?1 ORDER BY v.uuid" : "ORDER BY v.stamp, v.uuid");
+}
+
+// The rows of `table` with a pending version of `kind`, in the order of their ids here (a device
+// that applies them numbers its rows the same way): read in that order, nothing to sort (a sort
+// of a million versions holds 1 MiB or more in memory even as it spills to files).
+std::string pending_by_row(std::string_view columns, std::string_view kind, std::string_view table,
+                           std::string_view t) {
+    return fmt::format(
+        "SELECT {0}, {1}, s.uuid FROM {3} {4} CROSS JOIN sync_versions v ON v.kind = '{2}' AND v.uuid = {4}.uuid "
+        "LEFT JOIN slices s ON s.id = {4}.slice_id WHERE v.pending ORDER BY {4}.id",
+        columns, k_version_columns, kind, table, t);
+}
+
+// The pending versions of `kind` whose row in `table` is gone, in key order.
+std::string pending_deleted(std::string_view columns, std::string_view kind, std::string_view table,
+                            std::string_view t) {
+    return fmt::format(
+        "SELECT {0}, {1}, NULL FROM sync_versions v NOT INDEXED LEFT JOIN {3} {4} ON {4}.uuid = v.uuid "
+        "LEFT JOIN slices s ON s.id = {4}.slice_id WHERE v.pending AND v.kind = '{2}' AND {4}.id IS NULL",
+        columns, k_version_columns, kind, table, t);
 }
 
 // The changes here (stamps) that pending versions of `kind` come from, in order, up to one more
@@ -154,7 +179,9 @@ std::int64_t Store::Sync::each_outgoing(const std::function<void(const SyncChang
     SQLite::Database& db = *m_store.m_db;
     merge_twins(db);  // what goes out names the slices that stay
     settle_names();
-    bool few = db.execAndGet("SELECT count(*) FROM sync_versions WHERE pending").getInt64() <= k_few_pending;
+    bool few = db.execAndGet(fmt::format("SELECT count(*) FROM (SELECT 1 FROM sync_versions WHERE pending LIMIT {})",
+                                         k_few_pending + 1))
+                   .getInt64() <= k_few_pending;
     std::string_view access = pending_access(few);
     std::int64_t count = 0;
     {
@@ -185,22 +212,37 @@ std::int64_t Store::Sync::each_outgoing(const std::function<void(const SyncChang
     // Goals, entries and ratings: the record's columns, then the version's.
     auto each = [&](std::string_view columns, SyncKind kind, std::string_view table, std::string_view t, int column,
                     const std::function<void(SQLite::Statement&, SyncChange&)>& read) {
-        std::vector<std::int64_t> stamps;
-        if (!few) stamps = pending_stamps(db, sync_kind_name(kind));
-        bool by_stamp = !few && stamps.size() <= k_passes;
-        // Sorting many: the sort spills to files beside the database instead of growing in memory
-        // (not before: the statement journals of applying would go to files too, which is slower).
-        if (!few && !by_stamp) spill_beside(db, m_store.m_path);
-        SQLite::Statement rows(db, pending_rows(columns, sync_kind_name(kind), table, t, access, by_stamp));
-        for (std::size_t pass = 0; pass < (by_stamp ? stamps.size() : 1); ++pass) {
-            if (by_stamp) rows.bind(1, stamps[pass]);
+        auto visit_rows = [&](SQLite::Statement& rows) {
+            std::int64_t visited = 0;
             while (rows.executeStep()) {
                 SyncChange change = change_head(rows, column, kind);
                 if (!change.deleted) read(rows, change);
                 visit(change);
-                ++count;
+                ++visited;
             }
             rows.reset();
+            count += visited;
+            return visited;
+        };
+        std::vector<std::int64_t> stamps;
+        if (!few) stamps = pending_stamps(db, sync_kind_name(kind));
+        if (!few && stamps.size() > k_passes) {
+            SQLite::Statement rows(db, pending_by_row(columns, sync_kind_name(kind), table, t));
+            std::int64_t live = visit_rows(rows);
+            SQLite::Statement pending(db, fmt::format("SELECT count(*) FROM sync_versions NOT INDEXED "
+                                                      "WHERE kind = '{}' AND pending",
+                                                      sync_kind_name(kind)));
+            if (pending.executeStep() && pending.getColumn(0).getInt64() > live) {
+                SQLite::Statement deleted(db, pending_deleted(columns, sync_kind_name(kind), table, t));
+                visit_rows(deleted);
+            }
+            return;
+        }
+        bool by_stamp = !few;
+        SQLite::Statement rows(db, pending_rows(columns, sync_kind_name(kind), table, t, access, by_stamp));
+        for (std::size_t pass = 0; pass < (by_stamp ? stamps.size() : 1); ++pass) {
+            if (by_stamp) rows.bind(1, stamps[pass]);
+            visit_rows(rows);
         }
     };
     each(k_goal_columns, SyncKind::goal, "goals", "g", 16, [&](SQLite::Statement& row, SyncChange& change) {

@@ -4,6 +4,7 @@
 #include <pie/uuid.hpp>
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include <algorithm>
 #include <string>
@@ -98,20 +99,20 @@ TEST_CASE("the migration gives a database a device id and marks everything to go
     pie::Store::SyncState state = store.sync_state();
     CHECK(state.device.size() == 36);
     CHECK(state.dir.empty());
-    CHECK(state.pending_out == 2);  // the entry and the renamed slice; the other slices are everyone's
+    CHECK(store.sync_pending_out() == 2);  // the entry and the renamed slice; the other slices are everyone's
     CHECK(pie::Store::open_in_memory().sync_state().device != state.device);
 }
 
 TEST_CASE("every change of a command is captured; applying another device's changes is not") {
     pie::Store a = pie::Store::open_in_memory();
     pie::Store b = pie::Store::open_in_memory();
-    CHECK(a.sync_state().pending_out == 0);
+    CHECK(a.sync_pending_out() == 0);
     std::int64_t id = log(a, k_t, "first");
     edit(a, id, k_t + 10, "edited");
-    CHECK(a.sync_state().pending_out == 1);  // one record, its state as it is now
+    CHECK(a.sync_pending_out() == 1);  // one record, its state as it is now
     CHECK(exchange(a, b) == 1);
-    CHECK(a.sync_state().pending_out == 0);
-    CHECK(b.sync_state().pending_out == 0);
+    CHECK(a.sync_pending_out() == 0);
+    CHECK(b.sync_pending_out() == 0);
     CHECK(notes(b) == std::vector<std::string>{"edited"});
     CHECK_FALSE(b.undo(k_t + 20));  // nothing of b's own to undo
 }
@@ -184,18 +185,33 @@ TEST_CASE("slices added under one name on two devices become one, the UUID that 
     }
 }
 
-TEST_CASE("many pending changes go out in the order they were made, read in a pass per change or sorted") {
+TEST_CASE("many pending changes go out in the order they were made, read in a pass per change or by row") {
     for (int changes : {3, 12}) {  // a pass over the versions per change; more changes than passes
         CAPTURE(changes);
         pie::Store a = pie::Store::open_in_memory();
         std::vector<std::string> expected = log_many(a, changes, 2400 / changes);  // more than read by index
+        if (changes > 3) {
+            // Then the records go in the order of their rows, the deleted ones after them.
+            edit(a, 2, k_t + 100, "edited");
+            std::vector<std::string> deleted = {a.entry(7)->uuid, a.entry(3)->uuid};
+            remove(a, 7, k_t + 101);
+            remove(a, 3, k_t + 102);
+            std::sort(deleted.begin(), deleted.end());
+            expected.clear();
+            SQLite::Statement select(a.database(), "SELECT uuid FROM entries ORDER BY id");
+            while (select.executeStep()) expected.push_back(select.getColumn(0).getString());
+            expected.insert(expected.end(), deleted.begin(), deleted.end());
+        }
         std::vector<std::string> sent;
+        std::vector<std::string> sent_deleted;
         pie::Store::Sync out(a);
         out.each_outgoing([&](const pie::SyncChange& change) {
             if (change.kind == pie::SyncKind::entry) sent.push_back(change.uuid);
+            if (change.deleted) sent_deleted.push_back(change.uuid);
         });
         out.commit(1, "dir");
         CHECK(sent == expected);
-        CHECK(a.sync_state().pending_out == 0);
+        CHECK(sent_deleted.size() == (changes > 3 ? 2 : 0));
+        CHECK(a.sync_pending_out() == 0);
     }
 }
