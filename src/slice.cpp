@@ -28,7 +28,7 @@ const std::vector<DefaultSlice>& default_slices() {
 
 void require_slice_name(std::string_view name) {
     auto allowed = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; };
-    bool ok = !name.empty() && name.size() <= 32 && name.front() >= 'a' && name.front() <= 'z' &&
+    bool ok = !name.empty() && name.size() <= k_max_slice_name && name.front() >= 'a' && name.front() <= 'z' &&
               std::all_of(name.begin(), name.end(), allowed);
     if (!ok) {
         throw UserError(fmt::format("invalid slice name '{}'", name),

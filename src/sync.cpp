@@ -1,4 +1,5 @@
 #include <pie/format/json.hpp>
+#include <pie/slice.hpp>
 #include <pie/sync.hpp>
 
 #include <fmt/format.h>
@@ -6,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 
 namespace pie {
 
@@ -266,8 +268,18 @@ SyncLine decode_line(std::string_view line, Instant now) {
     }
 }
 
-std::string sync_unique_name(std::string_view name, std::string_view uuid) {
-    return fmt::format("{}-{}", name.substr(0, 27), uuid.substr(0, 4));
+std::vector<std::string> sync_name_candidates(std::string_view name, std::string_view uuid) {
+    std::string digits;
+    std::copy_if(uuid.begin(), uuid.end(), std::back_inserter(digits), [](char c) { return c != '-'; });
+    std::vector<std::string> names;
+    for (std::size_t length : {4, 8, 12}) {
+        if (digits.size() < length) break;
+        names.push_back(fmt::format("{}-{}", name.substr(0, k_max_slice_name - 1 - length),
+                                    std::string_view(digits).substr(digits.size() - length)));
+    }
+    names.push_back(fmt::format(
+        "s{}", std::string_view(digits).substr(digits.size() - std::min(digits.size(), k_max_slice_name - 1))));
+    return names;
 }
 
 }  // namespace pie

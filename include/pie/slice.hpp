@@ -37,6 +37,9 @@ struct DefaultSlice {
 // The default pie, in pie order.
 const std::vector<DefaultSlice>& default_slices();
 
+// The longest a slice's name may be.
+constexpr std::size_t k_max_slice_name = 32;
+
 // Throws UserError unless `name` is a valid slice name: lowercase [a-z0-9-], 1-32 characters,
 // starting with a letter.
 void require_slice_name(std::string_view name);

@@ -125,8 +125,9 @@ struct SyncStatus {
     std::vector<SyncDeviceStatus> devices;
 };
 
-// The name a slice takes when another slice, not merged with it, holds its name: its name cut to
-// fit, a hyphen and the first four digits of its UUID.
-std::string sync_unique_name(std::string_view name, std::string_view uuid);
+// The names a slice may take when another slice, not merged with it, holds its name, to be tried
+// in order: its name cut to fit, a hyphen and the last 4, 8 or 12 hex digits of its UUID (the
+// default slices' UUIDs differ only at the end), then `s` and the last 31 of them.
+std::vector<std::string> sync_name_candidates(std::string_view name, std::string_view uuid);
 
 }  // namespace pie

@@ -161,7 +161,7 @@ SyncChange change_head(SQLite::Statement& row, int column, SyncKind kind) {
 // hears of a record before its slice's own device can place it).
 std::string outgoing_slices(std::string_view access) {
     return fmt::format(R"sql(
-SELECT s.id, v.gen, v.at, v.device, v.uuid, s.name, s.label, s.added_at, s.retired_at, s.changed_at, ss.born
+SELECT s.id, v.gen, v.at, v.device, v.uuid, coalesce(ss.wanted, s.name), s.label, s.added_at, s.retired_at, s.changed_at, ss.born
 FROM sync_versions v LEFT JOIN slices s ON s.uuid = v.uuid LEFT JOIN sync_slices ss ON ss.uuid = v.uuid
 WHERE v.kind = 'slice' AND (v.pending OR v.uuid IN (SELECT uuid FROM slices WHERE id IN (
     SELECT t.slice_id FROM sync_versions p {0} JOIN entries t ON t.uuid = p.uuid WHERE p.pending AND p.kind = 'entry'

@@ -4,8 +4,12 @@
 
 #include "internal.hpp"
 
+#include <pie/error.hpp>
+#include <pie/slice.hpp>
+
 #include <fmt/format.h>
 
+#include <set>
 #include <tuple>
 #include <vector>
 
@@ -35,6 +39,15 @@ constexpr std::string_view k_sync_insert_entry =
     "INSERT INTO entries(uuid, slice_id, at, minutes, note, tags, changed_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view k_sync_insert_rating =
     "INSERT INTO ratings(uuid, slice_id, at, score, note, id) VALUES (?, ?, ?, ?, ?, ?)";
+
+// Remembers the name slice `uuid` wants while another slice has it (null: it has its name).
+void set_wanted(SQLite::Database& db, const std::string& uuid, const std::optional<std::string>& name) {
+    SQLite::Statement upsert(
+        db, "INSERT INTO sync_slices(uuid, wanted) VALUES (?1, ?2) ON CONFLICT(uuid) DO UPDATE SET wanted = ?2");
+    upsert.bind(1, uuid);
+    bind_optional(upsert, 2, name);
+    upsert.exec();
+}
 
 bool same_part(const SliceEvent& a, const SliceEvent& b) { return a.at == b.at && a.retire == b.retire; }
 bool same_part(const GoalPause& a, const GoalPause& b) { return a.from == b.from && a.until == b.until; }
@@ -201,7 +214,7 @@ void Store::Sync::apply_slice(const SyncChange& change) {
     // Named after its UUID until write_slice gives it its name: no slice has such a name.
     SQLite::Statement insert(db,
                              "INSERT INTO slices(id, uuid, name, label, position, added_at, changed_at) "
-                             "VALUES (?1, ?2, 's' || substr(replace(?2, '-', ''), 1, 31), 'new', "
+                             "VALUES (?1, ?2, 's' || substr(replace(?2, '-', ''), 2), 'new', "
                              "(SELECT coalesce(max(position), 0) + 1 FROM slices), 0, 0)");
     insert.bind(1, id);
     insert.bind(2, change.uuid);
@@ -212,17 +225,19 @@ void Store::Sync::apply_slice(const SyncChange& change) {
 void Store::Sync::write_slice(std::int64_t id, const SyncChange& change) {
     SQLite::Database& db = *m_store.m_db;
     const Slice& slice = change.slice;
-    std::string name = slice.name;
+    try {
+        require_slice_name(slice.name);  // kept in sync_slices.wanted, which has no CHECK
+    } catch (const UserError&) {
+        throw SyncFileError(fmt::format("a record is not valid (slice name '{}')", slice.name));
+    }
+    // Its name when no other slice has it; else, until settle_names decides which of the slices
+    // that want the name has it, one that no slice has.
     SQLite::Statement taken(db, "SELECT 1 FROM slices WHERE name = ? AND id <> ?");
-    taken.bind(1, name);
+    taken.bind(1, slice.name);
     taken.bind(2, id);
     bool free = !taken.executeStep();
-    if (!free) name = sync_unique_name(slice.name, slice.uuid);
-    // A name held by another slice is wanted back once it is free (see settle_names).
-    SQLite::Statement wanted(db, "UPDATE sync_slices SET wanted = ? WHERE uuid = ?");
-    bind_optional(wanted, 1, free ? std::nullopt : std::optional<std::string>(slice.name));
-    wanted.bind(2, slice.uuid);
-    wanted.exec();
+    std::string name = free ? slice.name : sync_name_candidates(slice.name, slice.uuid).back();
+    set_wanted(db, slice.uuid, free ? std::nullopt : std::optional<std::string>(slice.name));
     SQLite::Statement update(db,
                              "UPDATE slices SET name = ?, label = ?, added_at = ?, retired_at = ?, changed_at = ? "
                              "WHERE id = ?");
@@ -243,29 +258,61 @@ void Store::Sync::write_slice(std::int64_t id, const SyncChange& change) {
 
 void Store::Sync::settle_names() {
     SQLite::Database& db = *m_store.m_db;
+    // Every slice with the name it wants (the one its record carries), by name, then UUID.
+    struct Named {
+        std::int64_t id = 0;
+        std::string uuid;
+        std::string name;  // as it is here now
+        std::string wanted;
+        bool kept = false;  // `wanted` kept in sync_slices
+        std::string settled;
+    };
+    std::vector<Named> slices;
     SQLite::Statement select(db,
-                             "SELECT s.id, ss.wanted, ss.uuid FROM sync_slices ss JOIN slices s ON s.uuid = ss.uuid "
-                             "WHERE ss.wanted IS NOT NULL AND NOT EXISTS (SELECT 1 FROM slices o WHERE o.name = "
-                             "ss.wanted) ORDER BY ss.uuid");
-    std::vector<std::tuple<std::int64_t, std::string, std::string>> renames;
+                             "SELECT s.id, s.uuid, s.name, coalesce(ss.wanted, s.name), ss.wanted IS NOT NULL "
+                             "FROM slices s LEFT JOIN sync_slices ss ON ss.uuid = s.uuid ORDER BY 4, s.uuid");
     while (select.executeStep()) {
-        renames.emplace_back(select.getColumn(0).getInt64(), select.getColumn(1).getString(),
-                             select.getColumn(2).getString());
+        slices.push_back({select.getColumn(0).getInt64(),
+                          select.getColumn(1).getString(),
+                          select.getColumn(2).getString(),
+                          select.getColumn(3).getString(),
+                          select.getColumn(4).getInt() != 0,
+                          {}});
     }
-    for (const auto& [id, name, uuid] : renames) {
-        SQLite::Statement rename(db,
-                                 "UPDATE slices SET name = ?1 WHERE id = ?2 AND NOT EXISTS "
-                                 "(SELECT 1 FROM slices WHERE name = ?1)");
-        rename.bind(1, name);
-        rename.bind(2, id);
-        rename.exec();
-        SQLite::Statement done(db,
-                               "UPDATE sync_slices SET wanted = NULL WHERE uuid = ? AND ? = "
-                               "(SELECT name FROM slices WHERE id = ?)");
-        done.bind(1, uuid);
-        done.bind(2, name);
-        done.bind(3, id);
-        done.exec();
+    // Decided by that set alone, so the same on every device whatever it heard first: of the
+    // slices that want one name, the UUID that sorts first has it; the others, in turn, the first
+    // of their candidates that no slice has.
+    std::set<std::string> taken;
+    for (std::size_t i = 0; i < slices.size(); ++i) {
+        if (i == 0 || slices[i].wanted != slices[i - 1].wanted) {
+            slices[i].settled = slices[i].wanted;
+            taken.insert(slices[i].wanted);
+        }
+    }
+    for (Named& slice : slices) {
+        if (!slice.settled.empty()) continue;
+        for (const std::string& candidate : sync_name_candidates(slice.wanted, slice.uuid)) {
+            if (taken.insert(candidate).second) {
+                slice.settled = candidate;
+                break;
+            }
+        }
+        if (slice.settled.empty()) throw Error(fmt::format("no free name for slice {}", slice.uuid));
+    }
+    // Names are unique at every step: the slices to rename go through a name no slice has first.
+    SQLite::Statement rename(db, "UPDATE slices SET name = ? WHERE id = ?");
+    for (int step = 0; step < 2; ++step) {
+        for (const Named& slice : slices) {
+            if (slice.settled == slice.name) continue;
+            rename.bind(1, step == 0 ? sync_name_candidates(slice.wanted, slice.uuid).back() : slice.settled);
+            rename.bind(2, slice.id);
+            exec_and_reset(rename);
+        }
+    }
+    for (const Named& slice : slices) {
+        bool keep = slice.settled != slice.wanted;
+        if (keep != slice.kept)
+            set_wanted(db, slice.uuid, keep ? std::optional<std::string>(slice.wanted) : std::nullopt);
     }
 }
 

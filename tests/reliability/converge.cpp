@@ -30,7 +30,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int k_devices = 3;
-const std::vector<std::string> k_added_names = {"alpha", "beta", "gamma"};  // added on several devices
+const std::vector<std::string> k_added_names = {"alpha", "beta", "gamma"};      // added on several devices
+const std::vector<std::string> k_shared_names = {"shared", "alpha", "social"};  // renamed onto on several
 
 struct Driver {
     std::mt19937_64 rng;
@@ -149,7 +150,12 @@ struct Driver {
                 code = pie(d, {"slices", "add", any(k_added_names, "alpha"), "--label",
                                fmt::format("Label {} of {}", pick(100), d)});
                 break;
-            case 8: code = pie(d, {"slices", "rename", slice(d, false), fmt::format("r{}-{}", d, ++renames)}); break;
+            case 8: {
+                // Half of them onto a name that another device may give another slice meanwhile.
+                std::string name = chance(50) ? any(k_shared_names, "shared") : fmt::format("r{}-{}", d, ++renames);
+                code = pie(d, {"slices", "rename", slice(d, false), name});
+                break;
+            }
             case 9: code = pie(d, {"slices", chance(50) ? "retire" : "restore", slice(d, false)}); break;
             case 10: {
                 std::vector<std::string> args = {"goals", "add", slice(d), fmt::format("goal {}", pick(100))};

@@ -1,8 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <pie/slice.hpp>
 #include <pie/sync.hpp>
 
 #include <string>
+#include <vector>
 
 // Unit tests of the pure part of sync (§12): change-file names, the FNV-1a checksum, versions,
 // and the lines of a change file read back as written or refused as damaged or foreign.
@@ -154,6 +156,13 @@ TEST_CASE("a damaged change line is refused, never half read") {
 }
 
 TEST_CASE("a slice that cannot keep its name gets a unique one of at most 32 characters") {
-    CHECK(pie::sync_unique_name("chess", "c0ffee00-0000") == "chess-c0ff");
-    CHECK(pie::sync_unique_name(std::string(32, 'a'), "1234").size() == 32);
+    std::string uuid = "0b6d3f0e-5f3a-4c6e-9d1a-7c2e8a4b1f05";
+    CHECK(pie::sync_name_candidates("chess", uuid) == std::vector<std::string>{"chess-1f05", "chess-8a4b1f05",
+                                                                               "chess-7c2e8a4b1f05",
+                                                                               "sb6d3f0e5f3a4c6e9d1a7c2e8a4b1f05"});
+    for (const std::string& name : pie::sync_name_candidates(std::string(32, 'a'), uuid)) {
+        CAPTURE(name);
+        CHECK(name.size() == 32);
+        CHECK_NOTHROW(pie::require_slice_name(name));
+    }
 }
