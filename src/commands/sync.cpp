@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 namespace pie {
 
@@ -99,7 +100,7 @@ void run_sync(const SyncOptions& options, Context& context) {
     fs::path dir = sync_dir(options, state);
     fs::path own = dir / state.device;
     std::int64_t seq = next_own_file(own, state);
-    create_private_dirs(own);
+    create_private_dirs(dir);
     std::string attempt = new_uuid();
     store.begin_sync_attempt(attempt);
 
@@ -113,10 +114,21 @@ void run_sync(const SyncOptions& options, Context& context) {
         ++devices;
         apply_device(sync, dir, device, applied[device], now, changes_in, skipped);
     }
-    ChangeFileWriter file(own, {k_sync_format, state.device, seq, now, attempt});
-    std::int64_t changes_out = sync.each_outgoing([&](const SyncChange& change) { file.add(change); });
-    if (changes_out > 0) {
-        file.commit();
+    // This device's folder shows the others that it takes part: made once it takes or gives a
+    // change. A new pie that found nothing to exchange (and is not kept: discard_unused_new_database)
+    // leaves no folder that would count as a device forever.
+    if (changes_in > 0) create_private_dirs(own);
+    std::optional<ChangeFileWriter> file;
+    sync.each_outgoing([&](const SyncChange& change) {
+        if (!file) {
+            create_private_dirs(own);
+            file.emplace(own, SyncHeader{k_sync_format, state.device, seq, now, attempt});
+        }
+        file->add(change);
+    });
+    std::int64_t changes_out = file ? file->changes() : 0;
+    if (file) {
+        file->commit();
     } else {
         --seq;  // nothing to write: no file
     }
@@ -139,7 +151,9 @@ SyncStatus read_status(Store& store) {
     status.pending_out = store.sync_pending_out();
     if (state.dir.empty()) return status;
     std::map<std::string, std::int64_t> applied = store.sync_applied();
-    for (const std::string& device : device_folders(state.dir)) {
+    std::vector<std::string> devices = device_folders(state.dir);
+    if (std::find(devices.begin(), devices.end(), state.device) == devices.end()) devices.push_back(state.device);
+    for (const std::string& device : devices) {
         SyncDeviceStatus seen;
         seen.device = device;
         seen.self = device == state.device;
