@@ -38,7 +38,10 @@ constexpr std::string_view k_update_hint = "update pie on this device: a newer p
 
 // The DIR to sync with: as given (made absolute), else the last one of this database.
 fs::path sync_dir(const SyncOptions& options, const Store::SyncState& state) {
-    if (!options.dir.empty()) return fs::absolute(options.dir).lexically_normal();
+    if (!options.dir.empty()) {
+        fs::path dir = fs::absolute(options.dir).lexically_normal();
+        return dir.has_filename() ? dir : dir.parent_path();  // `.` or `d/`: no trailing slash
+    }
     if (state.dir.empty()) {
         throw UserError("no DIR given, and this database never synced",
                         "name the folder to sync through, e.g. 'pie sync ~/Sync/pie'");
