@@ -291,6 +291,7 @@ public:
         Store& m_store;
         std::unique_ptr<SQLite::Transaction> m_transaction;
         std::map<std::string, std::int64_t> m_next_ids;
+        bool m_settled = false;  // slices merged and names settled since the last change applied
     };
 
     // The underlying connection (for tests).

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 namespace pie {
 
@@ -47,8 +48,8 @@ Store::Sync::Sync(Store& store)
     m_store.m_db->exec("UPDATE journal_state SET recording = 0");
     set_capturing(*m_store.m_db, false);
     // Within the 10 MiB budget (docs/PERFORMANCE.md), whatever the size of the data: a first sync
-    // reads every record once, in order, and applying a snapshot writes its rows in order, so a
-    // quarter of SQLite's default page cache costs them little.
+    // reads each record once and applying a snapshot writes each once, so a quarter of SQLite's
+    // default page cache costs them little (the operating system caches the file's pages).
     m_store.m_db->exec("PRAGMA main.cache_size = -512");
 }
 
@@ -75,8 +76,10 @@ void Store::Sync::set_applied(const std::string& device, std::int64_t seq) {
 }
 
 void Store::Sync::commit(std::int64_t out_seq, const std::string& dir) {
-    merge_twins(*m_store.m_db);
-    settle_names();
+    if (!m_settled) {
+        merge_twins(*m_store.m_db);
+        settle_names();
+    }
     SQLite::Statement update(*m_store.m_db, "UPDATE sync_state SET out_seq = ?, dir = ?, capturing = 1");
     update.bind(1, out_seq);
     update.bind(2, dir);
@@ -179,9 +182,21 @@ std::int64_t Store::Sync::each_outgoing(const std::function<void(const SyncChang
     SQLite::Database& db = *m_store.m_db;
     merge_twins(db);  // what goes out names the slices that stay
     settle_names();
+    m_settled = true;
     bool few = db.execAndGet(fmt::format("SELECT count(*) FROM (SELECT 1 FROM sync_versions WHERE pending LIMIT {})",
                                          k_few_pending + 1))
                    .getInt64() <= k_few_pending;
+    // A few pending: the queries of kinds with none are not even prepared (preparing, with the
+    // schema's triggers, is much of an incremental sync's work).
+    std::set<std::string, std::less<>> kinds;
+    if (few) {
+        SQLite::Statement select(db,
+                                 "SELECT DISTINCT kind FROM sync_versions INDEXED BY sync_versions_pending "
+                                 "WHERE pending");
+        while (select.executeStep()) kinds.insert(select.getColumn(0).getString());
+        if (kinds.empty()) return 0;
+    }
+    auto goes_out = [&](SyncKind kind) { return !few || kinds.contains(sync_kind_name(kind)); };
     std::string_view access = pending_access(few);
     std::int64_t count = 0;
     {
@@ -212,6 +227,7 @@ std::int64_t Store::Sync::each_outgoing(const std::function<void(const SyncChang
     // Goals, entries and ratings: the record's columns, then the version's.
     auto each = [&](std::string_view columns, SyncKind kind, std::string_view table, std::string_view t, int column,
                     const std::function<void(SQLite::Statement&, SyncChange&)>& read) {
+        if (!goes_out(kind)) return;
         auto visit_rows = [&](SQLite::Statement& rows) {
             std::int64_t visited = 0;
             while (rows.executeStep()) {
@@ -253,23 +269,25 @@ std::int64_t Store::Sync::each_outgoing(const std::function<void(const SyncChang
          [](SQLite::Statement& row, SyncChange& change) { change.entry = read_entry(row); });
     each(k_rating_columns, SyncKind::rating, "ratings", "r", 7,
          [](SQLite::Statement& row, SyncChange& change) { change.rating = read_rating(row); });
-    SQLite::Statement reviews(db, fmt::format("SELECT r.id, r.at, r.intention, {} FROM sync_versions v {} "
-                                              "LEFT JOIN reviews r ON r.uuid = v.uuid "
-                                              "WHERE v.pending AND v.kind = 'review' ORDER BY v.stamp, v.uuid",
-                                              k_version_columns, access));
-    while (reviews.executeStep()) {
-        SyncChange change;
-        change.kind = SyncKind::review;
-        change.version = {reviews.getColumn(3).getInt64(), reviews.getColumn(4).getInt64(),
-                          reviews.getColumn(5).getString()};
-        change.uuid = reviews.getColumn(6).getString();
-        change.deleted = reviews.getColumn(0).isNull();
-        if (!change.deleted) {
-            change.review = {reviews.getColumn(0).getInt64(), change.uuid, reviews.getColumn(1).getInt64(),
-                             column_optional<std::string>(reviews, 2)};
+    if (goes_out(SyncKind::review)) {
+        SQLite::Statement reviews(db, fmt::format("SELECT r.id, r.at, r.intention, {} FROM sync_versions v {} "
+                                                  "LEFT JOIN reviews r ON r.uuid = v.uuid "
+                                                  "WHERE v.pending AND v.kind = 'review' ORDER BY v.stamp, v.uuid",
+                                                  k_version_columns, access));
+        while (reviews.executeStep()) {
+            SyncChange change;
+            change.kind = SyncKind::review;
+            change.version = {reviews.getColumn(3).getInt64(), reviews.getColumn(4).getInt64(),
+                              reviews.getColumn(5).getString()};
+            change.uuid = reviews.getColumn(6).getString();
+            change.deleted = reviews.getColumn(0).isNull();
+            if (!change.deleted) {
+                change.review = {reviews.getColumn(0).getInt64(), change.uuid, reviews.getColumn(1).getInt64(),
+                                 column_optional<std::string>(reviews, 2)};
+            }
+            visit(change);
+            ++count;
         }
-        visit(change);
-        ++count;
     }
     // Written once the sync commits: nothing becomes pending while it runs (capture is off).
     // OR FAIL: setting 0 cannot fail, and SQLite then keeps no statement journal (a copy of every

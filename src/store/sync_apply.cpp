@@ -176,6 +176,7 @@ std::int64_t Store::Sync::next_id(const std::string& table) {
 }
 
 void Store::Sync::apply(const SyncChange& change) {
+    m_settled = false;
     try {
         if (change.kind == SyncKind::slice) {
             apply_slice(change);
