@@ -268,17 +268,34 @@ SyncLine decode_line(std::string_view line, Instant now) {
     }
 }
 
-std::vector<std::string> sync_name_candidates(std::string_view name, std::string_view uuid) {
+namespace {
+
+// The hex digits of `uuid`, without its hyphens.
+std::string uuid_digits(std::string_view uuid) {
     std::string digits;
     std::copy_if(uuid.begin(), uuid.end(), std::back_inserter(digits), [](char c) { return c != '-'; });
+    return digits;
+}
+
+// The last `length` characters of `text` (all of it when shorter).
+std::string_view last(std::string_view text, std::size_t length) {
+    return text.substr(text.size() - std::min(text.size(), length));
+}
+
+}  // namespace
+
+std::string sync_placeholder_name(std::string_view uuid) {
+    return fmt::format("s{}", last(uuid_digits(uuid), k_max_slice_name - 1));
+}
+
+std::vector<std::string> sync_name_candidates(std::string_view name, std::string_view uuid) {
+    std::string digits = uuid_digits(uuid);
     std::vector<std::string> names;
     for (std::size_t length : {4, 8, 12}) {
         if (digits.size() < length) break;
-        names.push_back(fmt::format("{}-{}", name.substr(0, k_max_slice_name - 1 - length),
-                                    std::string_view(digits).substr(digits.size() - length)));
+        names.push_back(fmt::format("{}-{}", name.substr(0, k_max_slice_name - 1 - length), last(digits, length)));
     }
-    names.push_back(fmt::format(
-        "s{}", std::string_view(digits).substr(digits.size() - std::min(digits.size(), k_max_slice_name - 1))));
+    names.push_back(sync_placeholder_name(uuid));
     return names;
 }
 

@@ -125,9 +125,13 @@ struct SyncStatus {
     std::vector<SyncDeviceStatus> devices;
 };
 
+// The name of slice `uuid` while a sync decides its own: `s` and the last 31 hex digits of its
+// UUID (the default slices' UUIDs differ only at the end), a name no other slice has.
+std::string sync_placeholder_name(std::string_view uuid);
+
 // The names a slice may take when another slice, not merged with it, holds its name, to be tried
-// in order: its name cut to fit, a hyphen and the last 4, 8 or 12 hex digits of its UUID (the
-// default slices' UUIDs differ only at the end), then `s` and the last 31 of them.
+// in order: its name cut to fit, a hyphen and the last 4, 8 or 12 hex digits of its UUID, then
+// its placeholder name.
 std::vector<std::string> sync_name_candidates(std::string_view name, std::string_view uuid);
 
 }  // namespace pie

@@ -44,8 +44,8 @@ void store_internal::configure(SQLite::Database& db) {
     db.setBusyTimeout(k_busy_timeout_ms);
     db.exec("PRAGMA foreign_keys = ON");
     // Sorts and temporary indexes stay in memory: no temporary file in /var/tmp or elsewhere
-    // outside the database's own directory ever holds personal data. (A big import or sync spills
-    // to files of that directory instead: spill_beside.)
+    // outside the database's own directory ever holds personal data. (A big import spills to files
+    // of that directory instead: spill_beside.)
     db.exec("PRAGMA temp_store = MEMORY");
     sqlite3_create_function_v2(db.getHandle(), "pie_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
                                fold_function, nullptr, nullptr, nullptr);

@@ -270,17 +270,13 @@ std::int64_t Store::Sync::each_outgoing(const std::function<void(const SyncChang
     each(k_rating_columns, SyncKind::rating, "ratings", "r", 7,
          [](SQLite::Statement& row, SyncChange& change) { change.rating = read_rating(row); });
     if (goes_out(SyncKind::review)) {
-        SQLite::Statement reviews(db, fmt::format("SELECT r.id, r.at, r.intention, {} FROM sync_versions v {} "
+        // A review belongs to no slice: NULL where the others have their slice's UUID.
+        SQLite::Statement reviews(db, fmt::format("SELECT r.id, r.at, r.intention, {}, NULL FROM sync_versions v {} "
                                                   "LEFT JOIN reviews r ON r.uuid = v.uuid "
                                                   "WHERE v.pending AND v.kind = 'review' ORDER BY v.stamp, v.uuid",
                                                   k_version_columns, access));
         while (reviews.executeStep()) {
-            SyncChange change;
-            change.kind = SyncKind::review;
-            change.version = {reviews.getColumn(3).getInt64(), reviews.getColumn(4).getInt64(),
-                              reviews.getColumn(5).getString()};
-            change.uuid = reviews.getColumn(6).getString();
-            change.deleted = reviews.getColumn(0).isNull();
+            SyncChange change = change_head(reviews, 3, SyncKind::review);
             if (!change.deleted) {
                 change.review = {reviews.getColumn(0).getInt64(), change.uuid, reviews.getColumn(1).getInt64(),
                                  column_optional<std::string>(reviews, 2)};

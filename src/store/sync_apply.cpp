@@ -212,13 +212,13 @@ void Store::Sync::apply_slice(const SyncChange& change) {
     }
     set_version(SyncKind::slice, change.uuid, change.version);
     std::int64_t id = next_id("slices");
-    // Named after its UUID until write_slice gives it its name: no slice has such a name.
+    // Its placeholder name until write_slice gives it its own.
     SQLite::Statement insert(db,
                              "INSERT INTO slices(id, uuid, name, label, position, added_at, changed_at) "
-                             "VALUES (?1, ?2, 's' || substr(replace(?2, '-', ''), 2), 'new', "
-                             "(SELECT coalesce(max(position), 0) + 1 FROM slices), 0, 0)");
+                             "VALUES (?1, ?2, ?3, 'new', (SELECT coalesce(max(position), 0) + 1 FROM slices), 0, 0)");
     insert.bind(1, id);
     insert.bind(2, change.uuid);
+    insert.bind(3, sync_placeholder_name(change.uuid));
     insert.exec();
     write_slice(id, change);
 }
@@ -237,7 +237,7 @@ void Store::Sync::write_slice(std::int64_t id, const SyncChange& change) {
     taken.bind(1, slice.name);
     taken.bind(2, id);
     bool free = !taken.executeStep();
-    std::string name = free ? slice.name : sync_name_candidates(slice.name, slice.uuid).back();
+    std::string name = free ? slice.name : sync_placeholder_name(slice.uuid);
     set_wanted(db, slice.uuid, free ? std::nullopt : std::optional<std::string>(slice.name));
     SQLite::Statement update(db,
                              "UPDATE slices SET name = ?, label = ?, added_at = ?, retired_at = ?, changed_at = ? "
@@ -300,12 +300,12 @@ void Store::Sync::settle_names() {
         }
         if (slice.settled.empty()) throw Error(fmt::format("no free name for slice {}", slice.uuid));
     }
-    // Names are unique at every step: the slices to rename go through a name no slice has first.
+    // Names are unique at every step: the slices to rename go through their placeholder first.
     SQLite::Statement rename(db, "UPDATE slices SET name = ? WHERE id = ?");
     for (int step = 0; step < 2; ++step) {
         for (const Named& slice : slices) {
             if (slice.settled == slice.name) continue;
-            rename.bind(1, step == 0 ? sync_name_candidates(slice.wanted, slice.uuid).back() : slice.settled);
+            rename.bind(1, step == 0 ? sync_placeholder_name(slice.uuid) : slice.settled);
             rename.bind(2, slice.id);
             exec_and_reset(rename);
         }

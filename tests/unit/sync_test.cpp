@@ -160,6 +160,7 @@ TEST_CASE("a slice that cannot keep its name gets a unique one of at most 32 cha
     CHECK(pie::sync_name_candidates("chess", uuid) == std::vector<std::string>{"chess-1f05", "chess-8a4b1f05",
                                                                                "chess-7c2e8a4b1f05",
                                                                                "sb6d3f0e5f3a4c6e9d1a7c2e8a4b1f05"});
+    CHECK(pie::sync_placeholder_name(uuid) == "sb6d3f0e5f3a4c6e9d1a7c2e8a4b1f05");
     for (const std::string& name : pie::sync_name_candidates(std::string(32, 'a'), uuid)) {
         CAPTURE(name);
         CHECK(name.size() == 32);
